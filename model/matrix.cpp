@@ -5,17 +5,27 @@
 namespace planner {
 
 namespace {
-int index_in(const std::vector<std::string>& ids, std::string_view id) {
+// Before reindex() the slot table is empty and a linear scan still answers.
+template <class SlotMap>
+int index_in(const SlotMap& slots, const std::vector<std::string>& ids, std::string_view id) {
+    if (slots.size() == ids.size()) {
+        auto it = slots.find(id);
+        return it == slots.end() ? -1 : it->second;
+    }
     auto it = std::find(ids.begin(), ids.end(), id);
     return it == ids.end() ? -1 : static_cast<int>(it - ids.begin());
 }
 }  // namespace
 
-int Matrix::feature_index(std::string_view id) const { return index_in(features, id); }
-int Matrix::hardware_index(std::string_view id) const { return index_in(hardware, id); }
+int Matrix::feature_index(std::string_view id) const { return index_in(feature_slot_, features, id); }
+int Matrix::hardware_index(std::string_view id) const { return index_in(hardware_slot_, hardware, id); }
 
 void Matrix::reindex() {
     const size_t n = features.size();
+    feature_slot_.clear();
+    hardware_slot_.clear();
+    for (size_t i = 0; i < n; ++i) feature_slot_.emplace(features[i], static_cast<int>(i));
+    for (size_t i = 0; i < hardware.size(); ++i) hardware_slot_.emplace(hardware[i], static_cast<int>(i));
     pair_slot_.assign(n * n, -1);
     support_slot_.assign(n * hardware.size(), -1);
     for (size_t k = 0; k < pairs.size(); ++k) {

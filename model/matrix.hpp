@@ -2,6 +2,7 @@
 // A compatibility matrix as vLLM published it: facts only, no rules. The
 // validity rules live in check.hpp (Z3-free) and solver/ (Z3).
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,12 @@ public:
     CellValue support_value(std::string_view feature, std::string_view hw) const;
 
 private:
+    struct NameHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+    };
+    using SlotMap = std::unordered_map<std::string, int, NameHash, std::equal_to<>>;
+    SlotMap feature_slot_, hardware_slot_;
     std::vector<int> pair_slot_;     // features^2 -> index into pairs, -1 if none
     std::vector<int> support_slot_;  // features*hardware -> index into support, -1 if none
 };
