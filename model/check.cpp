@@ -7,11 +7,12 @@
 namespace planner {
 
 CellRef cell_ref(const PairCell& cell) {
-    return {CellRef::Kind::pair, cell.a, cell.b, cell.value, cell.links, cell.marks};
+    return {CellRef::Kind::pair, cell.a, cell.b, cell.value, cell.links, cell.marks, cell.overridden};
 }
 
 CellRef cell_ref(const SupportCell& cell) {
-    return {CellRef::Kind::support, cell.feature, cell.hardware, cell.value, cell.links, cell.marks};
+    return {CellRef::Kind::support, cell.feature, cell.hardware, cell.value, cell.links, cell.marks,
+            cell.overridden};
 }
 
 CellRef pair_ref(const Matrix& matrix, std::string_view x, std::string_view y) {

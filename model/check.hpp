@@ -1,6 +1,7 @@
 #pragma once
 // Is a configuration valid under a matrix? The rules without any solver: used by
 // `planner check` and to re-verify every plan the solver returns.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,9 @@ struct CellRef {
     CellValue value = CellValue::blank;
     std::vector<std::string> links;
     std::vector<std::string> marks;
+    // Set when an overlay replaced the published value: value is the assumed
+    // one, and answers relying on the cell must say so (with the reason).
+    std::optional<CellOverride> overridden = std::nullopt;
 
     friend bool operator==(const CellRef&, const CellRef&) = default;
 };

@@ -2,6 +2,7 @@
 // A compatibility matrix as vLLM published it: facts only, no rules. The
 // validity rules live in check.hpp (Z3-free) and solver/ (Z3).
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <string>
 #include <string_view>
@@ -11,12 +12,26 @@
 
 namespace planner {
 
+// A user's correction of a published cell for their own deployment (an
+// overlay, see overlay.hpp). The cell then holds the assumed value; this keeps
+// what the document said, so every answer relying on the cell can show both.
+struct CellOverride {
+    CellValue published = CellValue::blank;  // the value the matrix document states
+    std::string reason;                      // why the user believes otherwise; may be empty
+    std::string link;                        // evidence for the assumed value; may be empty
+    std::string origin;                      // "--assume lora:sd=partial" or "overlay.json:7"
+
+    friend bool operator==(const CellOverride&, const CellOverride&) = default;
+};
+
 // A cell of the Feature x Feature triangle; a = row, b = column (b earlier in document order).
 struct PairCell {
     std::string a, b;
     CellValue value = CellValue::blank;
     std::vector<std::string> links;  // full URLs
     std::vector<std::string> marks;  // footnote marks, keys of Matrix::footnotes
+    // Set only by an overlay; links and marks stay the published evidence.
+    std::optional<CellOverride> overridden = std::nullopt;
 };
 
 // A cell of the Feature x Hardware table.
@@ -25,6 +40,7 @@ struct SupportCell {
     CellValue value = CellValue::blank;
     std::vector<std::string> links;
     std::vector<std::string> marks;
+    std::optional<CellOverride> overridden = std::nullopt;  // as in PairCell
 };
 
 class Matrix {
