@@ -1,0 +1,71 @@
+#include "model/import/footnotes.hpp"
+
+#include <vector>
+
+namespace planner::importing {
+
+namespace {
+
+std::string unescape(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (c != '\\') out.push_back(c);
+    return out;
+}
+
+// The mark a footnote line starts with and the length of that prefix; nullopt for other lines.
+struct Start {
+    std::string mark;
+    size_t length;
+};
+std::optional<Start> footnote_start(std::string_view t) {
+    if (starts_with(t, "[^")) {
+        size_t close = t.find("]:");
+        if (close != std::string_view::npos) return Start{std::string(trim(t.substr(2, close - 2))), close + 2};
+    }
+    if (starts_with(t, "<sup>")) {
+        size_t close = t.find("</sup>");
+        if (close != std::string_view::npos) return Start{unescape(trim(t.substr(5, close - 5))), close + 6};
+    }
+    // A bare '*' opens a bullet list in both markups, so only the escaped form is a mark.
+    if (starts_with(t, "\\*")) return Start{"*", 2};
+    for (std::string_view mark : {"^", "†", "‡"})
+        if (starts_with(t, mark)) return Start{std::string(mark), mark.size()};
+    return std::nullopt;
+}
+
+bool ends_paragraph(std::string_view t) {
+    return t.empty() || footnote_start(t) || starts_with(t, "|") || starts_with(t, "#") ||
+           starts_with(t, "<") || starts_with(t, "!!!") || starts_with(t, ":::") ||
+           starts_with(t, "```") || starts_with(t, "..") || starts_with(t, "[](){") || starts_with(t, "- ") ||
+           starts_with(t, "* ");
+}
+
+std::optional<std::string> text_at(const Document& doc, int n, std::string_view mark) {
+    std::string_view t = trim(doc.line(n));
+    auto start = footnote_start(t);
+    if (!start || start->mark != mark) return std::nullopt;
+    std::string text(trim(t.substr(start->length)));
+    // A footnote may run on over the following lines of its paragraph.
+    for (int k = n + 1; k <= doc.line_count(); ++k) {
+        std::string_view next = trim(doc.line(k));
+        if (ends_paragraph(next)) break;
+        text += ' ';
+        text += next;
+    }
+    // A trailing backslash is a Markdown hard line break, not text.
+    while (!text.empty() && (text.back() == '\\' || text.back() == ' ')) text.pop_back();
+    return text;
+}
+
+}  // namespace
+
+std::optional<std::string> find_footnote_text(const Document& doc, std::string_view mark, int after_line) {
+    for (int n = after_line + 1; n <= doc.line_count(); ++n)
+        if (auto text = text_at(doc, n, mark)) return text;
+    for (int n = 1; n <= after_line && n <= doc.line_count(); ++n)
+        if (auto text = text_at(doc, n, mark)) return text;
+    return std::nullopt;
+}
+
+}  // namespace planner::importing

@@ -1,0 +1,26 @@
+#pragma once
+// From the two raw tables to a Matrix, checking the shape as it goes: known
+// labels, no feature twice, square triangle with matching row and column
+// labels, nothing above the diagonal, no ragged rows, footnote marks with texts.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/catalog.hpp"
+#include "model/import/raw_table.hpp"
+#include "model/import/text.hpp"
+#include "model/matrix.hpp"
+
+namespace planner::importing {
+
+constexpr size_t kMaxFeatures = 200;
+constexpr size_t kMaxHardware = 64;
+
+// Fills features, hardware, diagonal, pairs, support and footnotes. A feature
+// that only one table has still belongs to the matrix: the cells the other
+// table would hold are recorded as blank ("not stated") and a note says so.
+Matrix build_matrix(const Document& doc, const RawTable& feature_table, const RawTable& hardware_table,
+                    const Catalog& catalog, const std::map<std::string, std::string>& link_definitions,
+                    std::vector<std::string>& notes);
+
+}  // namespace planner::importing
