@@ -1,0 +1,351 @@
+#include "model/overlay.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "model/error.hpp"
+
+namespace planner {
+
+namespace {
+
+// Errors name the place the user wrote the assumption; which exception type
+// depends on whether that place is a flag or a file.
+[[noreturn]] void fail(bool from_file, const std::string& message) {
+    if (from_file) throw InputError(message);
+    throw UsageError(message);
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    return text;
+}
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+CellValue parse_value(std::string_view text, const std::string& origin, bool from_file) {
+    if (auto value = cell_value_from_string(lower(trim(text)))) return *value;
+    fail(from_file, origin + ": value '" + std::string(text) +
+                        "' is not one of yes, no, partial, unknown, blank");
+}
+
+// A name typed in the wrong slot gets a hint instead of a bare "unknown".
+std::string resolve_feature(const Catalog& catalog, std::string_view name, const std::string& origin,
+                            bool from_file, std::string_view syntax_hint) {
+    if (const CatalogEntry* entry = catalog.find_feature(name)) return entry->id;
+    if (const CatalogEntry* hw = catalog.find_hardware(name))
+        fail(from_file, origin + ": '" + std::string(name) + "' is a hardware class (" + hw->id +
+                            "), not a feature; " + std::string(syntax_hint));
+    try {
+        return catalog.resolve_feature(name);  // throws with the nearest names
+    } catch (const UsageError& e) {
+        fail(from_file, origin + ": " + e.what());
+    }
+}
+
+std::string resolve_hardware(const Catalog& catalog, std::string_view name, const std::string& origin,
+                             bool from_file, std::string_view syntax_hint) {
+    if (const CatalogEntry* entry = catalog.find_hardware(name)) return entry->id;
+    if (const CatalogEntry* feature = catalog.find_feature(name))
+        fail(from_file, origin + ": '" + std::string(name) + "' is a feature (" + feature->id +
+                            "), not a hardware class; " + std::string(syntax_hint));
+    try {
+        return catalog.resolve_hardware(name);
+    } catch (const UsageError& e) {
+        fail(from_file, origin + ": " + e.what());
+    }
+}
+
+void reject_diagonal(const CellAssumption& assumption) {
+    if (assumption.kind == CellAssumption::Kind::pair && assumption.row == assumption.column)
+        fail(assumption.from_file, assumption.origin + ": '" + assumption.row +
+                                       "' paired with itself is the diagonal, which constrains nothing");
+}
+
+// Same shorthand the matrix documents use for their links.
+std::string expand_link(std::string_view link, const std::string& origin) {
+    link = trim(link);
+    if (link.empty()) return {};
+    auto numbered = [&](std::string_view prefix, std::string_view path) -> std::string {
+        std::string_view number = link.substr(prefix.size());
+        bool digits = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c));
+        });
+        if (!digits)
+            throw InputError(origin + ": link '" + std::string(link) + "' needs a number after " +
+                             std::string(prefix));
+        return "https://github.com/vllm-project/vllm/" + std::string(path) + "/" + std::string(number);
+    };
+    if (link.starts_with("gh-issue:")) return numbered("gh-issue:", "issues");
+    if (link.starts_with("gh-pr:")) return numbered("gh-pr:", "pull");
+    if (link.starts_with("https://") || link.starts_with("http://")) return std::string(link);
+    throw InputError(origin + ": link '" + std::string(link) +
+                     "' is neither a http(s) URL nor gh-issue:N / gh-pr:N");
+}
+
+// nlohmann::json reports no positions for values, so the line of each cell is
+// found by a second pass over the (already validated) text: the line where each
+// element of the top-level member `key` starts.
+std::vector<size_t> element_lines(std::string_view text, std::string_view key) {
+    std::vector<size_t> lines;
+    size_t line = 1;
+    int depth = 0;                 // open objects and arrays
+    bool in_key_array = false;     // inside the top-level member `key`
+    bool expect_element = false;   // the next value starts an element of it
+    std::string_view last_string;  // the latest string at depth 1: a key once ':' follows
+    std::string_view member;       // the key of the top-level member being read
+    auto element_starts = [&] {
+        if (depth == 2 && in_key_array && expect_element) {
+            lines.push_back(line);
+            expect_element = false;
+        }
+    };
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\n') {
+            ++line;
+        } else if (c == '"') {
+            element_starts();
+            size_t start = ++i;
+            while (i < text.size() && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
+            if (depth == 1) last_string = text.substr(start, i - start);
+        } else if (c == ':') {
+            if (depth == 1) member = last_string;
+        } else if (c == '{' || c == '[') {
+            element_starts();
+            ++depth;
+            if (depth == 2 && c == '[' && member == key) {
+                in_key_array = expect_element = true;
+                lines.clear();  // a repeated key: the parser keeps the last one
+            }
+        } else if (c == '}' || c == ']') {
+            --depth;
+            if (depth < 2) in_key_array = false;
+        } else if (c == ',') {
+            if (depth == 2 && in_key_array) expect_element = true;
+        } else if (!std::isspace(static_cast<unsigned char>(c))) {
+            element_starts();  // a number, true, false or null
+        }
+    }
+    return lines;
+}
+
+size_t line_of_byte(std::string_view text, size_t byte) {
+    byte = std::min(byte, text.size());
+    return 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(byte), '\n'));
+}
+
+std::string string_member(const nlohmann::json& cell, const char* key, const std::string& origin) {
+    auto it = cell.find(key);
+    if (it == cell.end()) return {};
+    if (!it->is_string()) throw InputError(origin + ": \"" + key + "\" must be a string");
+    return it->get<std::string>();
+}
+
+CellAssumption parse_cell(const nlohmann::json& cell, const std::string& origin, const Catalog& catalog) {
+    if (!cell.is_object()) throw InputError(origin + ": a cell must be an object");
+    static const std::set<std::string> known = {"a", "b", "feature", "hardware", "value", "reason", "link"};
+    for (const auto& [key, value] : cell.items())
+        if (!known.count(key))
+            throw InputError(origin + ": unknown key \"" + key +
+                             "\" (a cell has a, b or feature, hardware; value; reason; link)");
+    bool pair = cell.contains("a") || cell.contains("b");
+    bool support = cell.contains("feature") || cell.contains("hardware");
+    if (pair == support)
+        throw InputError(origin + ": a cell names either \"a\" and \"b\" (two features) or "
+                                  "\"feature\" and \"hardware\"");
+    const char* first = pair ? "a" : "feature";
+    const char* second = pair ? "b" : "hardware";
+    for (const char* key : {first, second, "value"})
+        if (!cell.contains(key)) throw InputError(origin + ": the cell has no \"" + key + "\"");
+
+    CellAssumption assumption;
+    assumption.origin = origin;
+    assumption.from_file = true;
+    assumption.kind = pair ? CellAssumption::Kind::pair : CellAssumption::Kind::support;
+    std::string first_name = string_member(cell, first, origin);
+    std::string second_name = string_member(cell, second, origin);
+    const char* hint = pair ? "use \"feature\" and \"hardware\" for a hardware cell"
+                            : "use \"a\" and \"b\" for a cell between two features";
+    assumption.row = resolve_feature(catalog, first_name, origin, true, hint);
+    assumption.column = pair ? resolve_feature(catalog, second_name, origin, true, hint)
+                             : resolve_hardware(catalog, second_name, origin, true, hint);
+    assumption.value = parse_value(string_member(cell, "value", origin), origin, true);
+    assumption.reason = std::string(trim(string_member(cell, "reason", origin)));
+    assumption.link = expand_link(string_member(cell, "link", origin), origin);
+    reject_diagonal(assumption);
+    return assumption;
+}
+
+}  // namespace
+
+CellAssumption parse_assumption(std::string_view item, const Catalog& catalog) {
+    const std::string origin = "--assume " + std::string(item);
+    const std::string syntax = "expected FEATURE:FEATURE=VALUE or FEATURE@HARDWARE=VALUE";
+    size_t equals = item.find('=');
+    if (equals == std::string_view::npos || item.find('=', equals + 1) != std::string_view::npos)
+        throw UsageError(origin + ": " + syntax);
+    std::string_view cell = item.substr(0, equals);
+    size_t at = cell.find('@'), colon = cell.find(':');
+    bool support = at != std::string_view::npos;
+    size_t split = support ? at : colon;
+    if (split == std::string_view::npos || (at != std::string_view::npos && colon != std::string_view::npos) ||
+        cell.find(support ? '@' : ':', split + 1) != std::string_view::npos)
+        throw UsageError(origin + ": " + syntax);
+    std::string_view first = trim(cell.substr(0, split)), second = trim(cell.substr(split + 1));
+    if (first.empty() || second.empty()) throw UsageError(origin + ": " + syntax);
+
+    CellAssumption assumption;
+    assumption.origin = origin;
+    assumption.kind = support ? CellAssumption::Kind::support : CellAssumption::Kind::pair;
+    const char* hint = support ? "write FEATURE:FEATURE=VALUE for a cell between two features"
+                               : "write FEATURE@HARDWARE=VALUE for a hardware cell";
+    assumption.row = resolve_feature(catalog, first, origin, false, hint);
+    assumption.column = support ? resolve_hardware(catalog, second, origin, false, hint)
+                                : resolve_feature(catalog, second, origin, false, hint);
+    assumption.value = parse_value(item.substr(equals + 1), origin, false);
+    reject_diagonal(assumption);
+    return assumption;
+}
+
+std::vector<CellAssumption> parse_overlay(std::string_view json_text, std::string_view file_name,
+                                          const Catalog& catalog) {
+    const std::string file(file_name);
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(json_text);
+    } catch (const nlohmann::json::parse_error& e) {
+        // e.what() starts with nlohmann's own tag; the reader wants the place first.
+        std::string what = e.what();
+        size_t tag_end = what.find("] ");
+        if (tag_end != std::string::npos) what = what.substr(tag_end + 2);
+        std::string place = file;
+        place.append(":").append(std::to_string(line_of_byte(json_text, e.byte)));
+        throw InputError(place + ": " + what);
+    }
+    if (!doc.is_object() || !doc.contains("schema") || doc["schema"] != "planner-overlay/1")
+        throw InputError(file + ":1: not a planner-overlay/1 document (its \"schema\" must say so)");
+    for (const auto& [key, value] : doc.items())
+        if (key != "schema" && key != "cells" && key != "description")
+            throw InputError(file + ": unknown top-level key \"" + key +
+                             "\" (an overlay has schema, description, cells)");
+    if (doc.contains("description") && !doc["description"].is_string())
+        throw InputError(file + ": \"description\" must be a string");
+    if (!doc.contains("cells") || !doc["cells"].is_array())
+        throw InputError(file + ": \"cells\" must be an array of cells");
+
+    const nlohmann::json& cells = doc["cells"];
+    std::vector<size_t> lines = element_lines(json_text, "cells");
+    std::vector<CellAssumption> out;
+    for (size_t k = 0; k < cells.size(); ++k) {
+        std::string origin = file;
+        if (k < lines.size())
+            origin.append(":").append(std::to_string(lines[k]));
+        else
+            origin.append(" (cell ").append(std::to_string(k + 1)).append(")");
+        out.push_back(parse_cell(cells[k], origin, catalog));
+    }
+    return out;
+}
+
+std::vector<CellAssumption> read_overlay_file(const std::string& path, const Catalog& catalog) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path + ": cannot open the overlay file");
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (in.bad()) throw InputError(path + ": cannot read the overlay file");
+    return parse_overlay(bytes.str(), path, catalog);
+}
+
+namespace {
+
+struct Applier {
+    Matrix& matrix;
+    MissingCell missing;
+    std::vector<std::string>& notes;
+
+    // False when the matrix lacks a name and the caller chose to skip such cells.
+    bool has_names(const CellAssumption& assumption) {
+        bool pair = assumption.kind == CellAssumption::Kind::pair;
+        std::string absent;
+        if (!matrix.has_feature(assumption.row))
+            absent = "feature '" + assumption.row + "'";
+        else if (pair ? !matrix.has_feature(assumption.column) : !matrix.has_hardware(assumption.column))
+            absent = (pair ? "feature '" : "hardware '") + assumption.column + "'";
+        if (absent.empty()) return true;
+        std::string message = assumption.origin + ": matrix " + matrix.id + " has no " + absent;
+        if (missing == MissingCell::error) fail(assumption.from_file, message);
+        notes.push_back(message + "; the assumption is skipped for it");
+        return false;
+    }
+
+    template <class Cell>
+    void override_cell(Cell& cell, const CellAssumption& assumption, const std::string& name) {
+        if (cell.overridden) {
+            if (cell.value != assumption.value)
+                fail(assumption.from_file, assumption.origin + ": assumes " + name + " = " +
+                                               std::string(to_string(assumption.value)) + " but " +
+                                               cell.overridden->origin + " assumes " +
+                                               std::string(to_string(cell.value)));
+            notes.push_back(assumption.origin + ": repeats " + cell.overridden->origin);
+            return;
+        }
+        if (cell.value == assumption.value) {
+            notes.push_back(assumption.origin + ": matrix " + matrix.id + " already says " + name +
+                            " = " + std::string(to_string(cell.value)) + "; nothing to assume");
+            return;
+        }
+        cell.overridden = CellOverride{cell.value, assumption.reason, assumption.link, assumption.origin};
+        cell.value = assumption.value;
+    }
+
+    void apply(const CellAssumption& assumption) {
+        if (!has_names(assumption)) return;
+        if (assumption.kind == CellAssumption::Kind::pair) {
+            const std::string& x = assumption.row;
+            const std::string& y = assumption.column;
+            const PairCell* found = matrix.pair(x, y);
+            // The document leaves the cell out: it is published blank; row = the later feature.
+            if (!found) {
+                bool x_later = matrix.feature_index(x) > matrix.feature_index(y);
+                matrix.pairs.push_back({x_later ? x : y, x_later ? y : x, CellValue::blank, {}, {}});
+                matrix.reindex();
+                found = &matrix.pairs.back();
+            }
+            PairCell& cell = matrix.pairs[static_cast<size_t>(found - matrix.pairs.data())];
+            override_cell(cell, assumption, cell.a + " x " + cell.b);
+        } else {
+            const SupportCell* found = matrix.support_cell(assumption.row, assumption.column);
+            if (!found) {
+                matrix.support.push_back({assumption.row, assumption.column, CellValue::blank, {}, {}});
+                matrix.reindex();
+                found = &matrix.support.back();
+            }
+            SupportCell& cell = matrix.support[static_cast<size_t>(found - matrix.support.data())];
+            override_cell(cell, assumption, cell.feature + " on " + cell.hardware);
+        }
+    }
+};
+
+}  // namespace
+
+OverlaidMatrix apply_overlay(const Matrix& matrix, const std::vector<CellAssumption>& assumptions,
+                             MissingCell missing) {
+    OverlaidMatrix result{matrix, {}};
+    result.matrix.reindex();
+    Applier applier{result.matrix, missing, result.notes};
+    for (const CellAssumption& assumption : assumptions) applier.apply(assumption);
+    return result;
+}
+
+}  // namespace planner
