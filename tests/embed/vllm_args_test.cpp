@@ -6,6 +6,7 @@
 
 #include "model/catalog.hpp"
 #include "model/error.hpp"
+#include "model/matrix_library.hpp"
 #include "model/vllm_args.hpp"
 
 using planner::InputError;
@@ -67,6 +68,23 @@ TEST_CASE("the shipped mapping loads and covers every release series in order") 
     }
 }
 
+TEST_CASE("every shipped matrix has a mapping for each of its features") {
+    const auto shipped = planner::shipped_matrices();
+    REQUIRE_FALSE(shipped.empty());
+    for (const auto& entry : shipped) {
+        CAPTURE(entry.id);
+        const planner::Matrix matrix = planner::load_matrix(entry.id);
+        const auto& series = VllmArgsMap::builtin().series_for(matrix.id);
+        for (const std::string& feature : matrix.features) {
+            CAPTURE(feature);
+            CHECK(series.find(feature) != nullptr);
+        }
+        const VllmArgs all_on =
+            planner::vllm_args(matrix.id, matrix.hardware.front(), matrix.features, matrix.features);
+        CHECK_FALSE(any_note_has(all_on, "no vLLM"));
+    }
+}
+
 TEST_CASE("a v0.6 plan becomes flags in matrix order with placeholders to fill") {
     const VllmArgs args = planner::vllm_args("vllm-0.6", "a100",
                                              {"sd", "cp", "apc", "logprobs", "mm"}, v06_features);
@@ -105,6 +123,28 @@ TEST_CASE("switching a feature off depends on the release") {
                                       with_pooling());
     CHECK(v07.argv() == std::vector<std::string>{"--enable-chunked-prefill=False",
                                                  "--no-enable-prefix-caching"});
+    // 0.8 generates both from config classes as --no- forms.
+    VllmArgs v08 = planner::vllm_args("vllm-0.8-zh", "ampere", {"cuda-graph", "async-output"},
+                                      with_pooling());
+    CHECK(v08.vllm == "0.8");
+    CHECK(v08.argv() == std::vector<std::string>{"--no-enable-chunked-prefill",
+                                                 "--no-enable-prefix-caching"});
+}
+
+TEST_CASE("a spelling not confirmed for its release is passed on with a note saying so") {
+    const VllmArgsMap map = VllmArgsMap::parse(
+        std::string(minimal_header) + R"({"vllm": "0.9", "features": [
+            {"feature": "lora", "kind": "flag", "on": ["--enable-lora"], "source": "guess.py",
+             "verified": false},
+            {"feature": "apc", "kind": "flag", "on": ["--enable-prefix-caching"], "source": "a.py"}]}]})",
+        "x.json");
+    const VllmArgs args = map.translate("vllm-0.9", "ampere", {"lora", "apc"}, {"lora", "apc"});
+    CHECK(args.argv() == std::vector<std::string>{"--enable-lora", "--enable-prefix-caching"});
+    REQUIRE(args.flags.size() == 2);
+    CHECK_FALSE(args.flags[0].verified);
+    CHECK(args.flags[1].verified);
+    REQUIRE(args.notes.size() == 1);
+    CHECK(args.notes[0] == "lora: the spelling of --enable-lora is not confirmed for vLLM 0.9 (guess.py)");
 }
 
 TEST_CASE("speculative decoding is one JSON config from 0.8 on, and doubts are noted") {
@@ -120,8 +160,6 @@ TEST_CASE("speculative decoding is one JSON config from 0.8 on, and doubts are n
     CHECK_FALSE(contains(argv, "--speculative-model"));
     CHECK(contains(argv, "--task"));
     CHECK(args.placeholders.size() == 2);
-    // The chunked-prefill spelling was not confirmed for 0.8 and says so.
-    CHECK(any_note_has(args, "cp: the spelling of --enable-chunked-prefill is not confirmed"));
     REQUIRE(args.model_properties.size() == 1);
     CHECK(args.model_properties[0].feature == "pooling");
 }
