@@ -6,6 +6,8 @@
 
 #include "model/check.hpp"
 #include "model/error.hpp"
+#include "model/matrix_json.hpp"
+#include "model/matrix_library.hpp"
 #include "model/overlay.hpp"
 
 using namespace planner;
@@ -281,4 +283,20 @@ TEST_CASE("contradicting assumptions are an error naming both; repeats and no-op
     REQUIRE(same.notes.size() == 1);
     CHECK(contains(same.notes[0], "already says apc x cp = yes"));
     CHECK_FALSE(same.matrix.pair("apc", "cp")->overridden);
+}
+
+TEST_CASE("the canonical JSON of an overlaid matrix carries none of the overlay") {
+    CellAssumption fix = parse_assumption("lora:sd=partial");
+    fix.reason = "a reason that must not reach data/";
+    fix.link = "https://example.org/overlay-evidence";
+    Matrix overlaid = apply_overlay(load_matrix("vllm-0.6"), {fix}).matrix;
+    REQUIRE(overlaid.pair("lora", "sd")->overridden);
+    std::string json = matrix_to_json(overlaid);
+    CHECK_FALSE(contains(json, "a reason that must not reach data/"));
+    CHECK_FALSE(contains(json, "overlay-evidence"));
+    CHECK_FALSE(contains(json, "--assume"));
+    CHECK_FALSE(contains(json, "overrid"));
+    Matrix reread = matrix_from_json(json, "roundtrip.json");
+    CHECK(reread.pair_value("lora", "sd") == CellValue::partial);
+    CHECK_FALSE(reread.pair("lora", "sd")->overridden);
 }
