@@ -46,6 +46,8 @@ Columns read_header(const Document& doc, const Catalog& catalog, const RawTable&
                     const char* table_name) {
     Columns columns;
     const auto& header = table.rows[0];
+    if (header.size() < 2)
+        fail_at(doc.file, table.first_line, std::string("the ") + table_name + " table has no columns");
     const size_t limit = hardware ? kMaxHardware : kMaxFeatures;
     if (header.size() - 1 > limit)
         fail_at(doc.file, header[0].line,
@@ -101,8 +103,8 @@ Matrix build_matrix(const Document& doc, const RawTable& ff, const RawTable& fh,
 
     // Feature x Feature: a square, lower-triangular table.
     constexpr const char* kFF = "Feature x Feature";
-    check_not_empty(doc, ff, kFF);
     const Columns columns = read_header(doc, catalog, ff, false, kFF);
+    check_not_empty(doc, ff, kFF);
     const size_t n = columns.labels.size();
     std::map<std::string, int> row_line;
     for (size_t r = 1; r < ff.rows.size(); ++r) {
@@ -157,8 +159,8 @@ Matrix build_matrix(const Document& doc, const RawTable& ff, const RawTable& fh,
 
     // Feature x Hardware: rows in any order, possibly other features.
     constexpr const char* kFH = "Feature x Hardware";
-    check_not_empty(doc, fh, kFH);
     const Columns hardware = read_header(doc, catalog, fh, true, kFH);
+    check_not_empty(doc, fh, kFH);
     for (const auto& label : hardware.labels) matrix.hardware.push_back(label.id);
     std::map<std::string, std::vector<SupportCell>> support_rows;
     std::map<std::string, int> hardware_row_line;

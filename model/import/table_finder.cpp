@@ -1,5 +1,6 @@
 #include "model/import/table_finder.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "model/error.hpp"
@@ -33,9 +34,10 @@ Counts count_header(const Catalog& catalog, const std::vector<RawCell>& header) 
     return counts;
 }
 
-// Most labels known, and at least two: a stray table that mentions a feature is not a matrix.
+// Most labels known, and at least two unless the table has a single column: a
+// stray table that mentions one feature among other things is not a matrix.
 bool mostly(size_t known, size_t other, size_t columns) {
-    return known >= 2 && known > other && 2 * known >= columns;
+    return known >= std::min<size_t>(2, columns) && known > other && 2 * known >= columns;
 }
 
 size_t rows_naming_features(const Catalog& catalog, const RawTable& table, size_t from) {
@@ -43,6 +45,32 @@ size_t rows_naming_features(const Catalog& catalog, const RawTable& table, size_
     for (size_t r = from; r < table.rows.size(); ++r)
         if (!table.rows[r].empty() && names_feature(catalog, table.rows[r][0])) ++count;
     return count;
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+// A table with feature rows whose header did not pass as either kind: name the
+// first label that is not known, as the kind most of its known labels are.
+std::string explain_header(const Document& doc, const Catalog& catalog, const RawTable& table,
+                           const Counts& counts) {
+    const bool hardware = counts.hardware > counts.features;
+    const auto& header = table.rows[0];
+    for (size_t c = 1; c < header.size(); ++c) {
+        if (names_feature(catalog, header[c]) || names_hardware(catalog, header[c])) continue;
+        if (counts.features == 0 && counts.hardware == 0) break;
+        const std::string text = parse_label(header[c].text).text;
+        const auto nearest = hardware ? catalog.nearest_hardware(text) : catalog.nearest_features(text);
+        return doc.file + ":" + std::to_string(header[c].line) + ": unknown " +
+               (hardware ? "hardware" : "feature") + " label " + quote(text) + " in the header of the " +
+               (hardware ? "Feature x Hardware" : "Feature x Feature") + " table (nearest known: " +
+               join(nearest) + ")";
+    }
+    return doc.file + ":" + std::to_string(table.first_line) + ": this " + table.markup +
+           " lists features in its rows but its header labels are neither features nor hardware classes";
 }
 
 }  // namespace
@@ -72,9 +100,7 @@ MatrixTables find_matrix_tables(const Document& doc, const std::vector<RawTable>
         if (!slot) {
             const size_t rows = rows_naming_features(catalog, table, 1);
             if (!near_miss && rows >= 2 && 2 * rows >= table.rows.size() - 1)
-                near_miss = place + "this " + table.markup +
-                            " lists features in its rows but its header labels are neither features nor "
-                            "hardware classes";
+                near_miss = explain_header(doc, catalog, table, counts);
             continue;
         }
         const char* kind = feature_header ? "Feature x Feature" : "Feature x Hardware";
