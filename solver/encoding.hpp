@@ -1,0 +1,71 @@
+#pragma once
+// The matrix under a policy as Z3 constraints: one Bool per feature, the
+// hardware class as a Z3 enumeration sort, one constraint per forbidden cell.
+// Two solvers share the terms: `solver()` asserts every cell outright (fast
+// optimisation), `tracked_solver()` guards every cell by a named literal
+// ("cell lora x sd = no") so that unsat cores name cells.
+#include <z3++.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "solver/problem.hpp"
+
+namespace planner::solver {
+
+// One forbidden cell: a pair of features, or a feature on a hardware class.
+struct CellConstraint {
+    CellRef::Kind kind = CellRef::Kind::pair;
+    int a = -1, b = -1;  // pair: the two features (a later in document order); support: a = feature
+    int hardware = -1;   // support only
+};
+
+// A model read back: which features are on, which hardware class.
+struct Assignment {
+    std::vector<char> on;
+    int hardware = -1;
+};
+
+class Encoding {
+public:
+    Encoding(z3::context& context, Problem problem, unsigned serial);
+
+    const Problem& problem() const { return problem_; }
+    z3::context& context() { return context_; }
+
+    const z3::expr& feature(size_t f) const { return features_[f]; }
+    z3::expr on_hardware(size_t h) const { return hardware_var_ == hardware_values_[h]; }
+
+    z3::solver& solver() { return solver_; }
+    z3::solver& tracked_solver();
+    // Tracking literals, in the order of cells(); valid once tracked_solver() ran.
+    const std::vector<z3::expr>& tracks() const { return tracks_; }
+    const std::vector<CellConstraint>& cells() const { return cells_; }
+
+    // Uncertain cells a plan relies on (allowed by the policy), as Bool terms.
+    z3::expr_vector risk_terms(std::optional<size_t> only_hardware);
+
+    Assignment read(const z3::model& model) const;
+
+    // The timeout currently set on a solver, so it is only updated on change.
+    unsigned& timeout_setting(bool tracked) { return tracked ? tracked_timeout_ : plain_timeout_; }
+
+private:
+    z3::expr constraint_of(const CellConstraint& cell) const;
+    std::string name_of(const CellConstraint& cell) const;
+
+    z3::context& context_;
+    Problem problem_;
+    std::vector<z3::expr> hardware_values_;  // filled while hardware_sort_ is made: declared first
+    z3::sort hardware_sort_;
+    std::vector<z3::expr> features_;
+    z3::expr hardware_var_;
+    std::vector<CellConstraint> cells_;
+    z3::solver solver_;
+    std::optional<z3::solver> tracked_solver_;
+    std::vector<z3::expr> tracks_;
+    unsigned plain_timeout_ = 0, tracked_timeout_ = 0;
+};
+
+}  // namespace planner::solver

@@ -1,0 +1,84 @@
+#include "solver/resolved_request.hpp"
+
+#include <algorithm>
+
+#include "model/error.hpp"
+
+namespace planner::solver {
+
+namespace {
+
+int feature_of(const Problem& problem, const std::string& id, const char* flag) {
+    int index = problem.feature_index(id);
+    if (index < 0) throw UsageError(std::string(flag) + ": feature '" + id + "' is not in the matrix");
+    return index;
+}
+
+std::vector<int> feature_list(const Problem& problem, const std::vector<std::string>& ids, const char* flag,
+                              bool duplicates_are_errors) {
+    std::vector<int> out;
+    for (const std::string& id : ids) {
+        int index = feature_of(problem, id, flag);
+        if (std::find(out.begin(), out.end(), index) != out.end()) {
+            if (duplicates_are_errors)
+                throw UsageError(std::string(flag) + " lists '" + id + "' twice; its order would be ambiguous");
+            continue;
+        }
+        out.push_back(index);
+    }
+    return out;
+}
+
+std::vector<char> membership(size_t n, const std::vector<int>& indices) {
+    std::vector<char> out(n, 0);
+    for (int i : indices) out[i] = 1;
+    return out;
+}
+
+}  // namespace
+
+ResolvedRequest resolve_request(const Problem& problem, const Request& request) {
+    const size_t n = problem.feature_count();
+    ResolvedRequest out;
+    out.hardware = problem.hardware_index(request.hardware);
+    if (out.hardware < 0) throw UsageError("--hw: hardware '" + request.hardware + "' has no column in the matrix");
+    out.must = feature_list(problem, request.must, "--must", false);
+    out.never = feature_list(problem, request.never, "--never", false);
+    out.prefer = feature_list(problem, request.prefer, "--prefer", true);
+    out.is_must = membership(n, out.must);
+    out.is_never = membership(n, out.never);
+    for (int f : out.must)
+        if (out.is_never[f])
+            throw UsageError("--must " + problem.features()[f] + " and --never " + problem.features()[f] +
+                             " contradict");
+
+    out.weight.assign(n, 1);
+    for (const auto& [id, weight] : request.weights) {
+        int f = feature_of(problem, id, "--weight");
+        if (weight < 0) throw UsageError("--weight " + id + "=" + std::to_string(weight) + ": weights must be >= 0");
+        if (weight > max_weight)
+            throw UsageError("--weight " + id + "=" + std::to_string(weight) + ": weights must be at most " +
+                             std::to_string(max_weight));
+        out.weight[f] = weight;
+    }
+
+    out.have = membership(n, feature_list(problem, request.have, "--have", false));
+    out.keep = membership(n, feature_list(problem, request.keep, "--keep", false));
+    for (size_t f = 0; f < n; ++f) {
+        if (!out.keep[f]) continue;
+        const std::string& id = problem.features()[f];
+        if (out.have[f] && out.is_never[f])
+            throw UsageError("--keep " + id + " and --never " + id + " contradict (" + id + " is in --have)");
+        if (!out.have[f] && out.is_must[f])
+            throw UsageError("--keep " + id + " and --must " + id + " contradict (" + id + " is not in --have)");
+    }
+
+    out.allow_hardware_change = request.allow_hardware_change;
+    if (request.hardware_cost < 0) throw UsageError("--hw-cost must be >= 0");
+    if (request.hardware_cost > max_weight)
+        throw UsageError("--hw-cost must be at most " + std::to_string(max_weight));
+    out.hardware_cost = request.hardware_cost;
+    return out;
+}
+
+}  // namespace planner::solver
