@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -289,9 +291,29 @@ struct Applier {
         return false;
     }
 
+    // What this call assumed per cell, so that a contradiction is caught even
+    // when the first assumption changed nothing (it equals the published value).
+    std::map<std::tuple<CellAssumption::Kind, std::string, std::string>, const CellAssumption*> assumed;
+
+    bool first_for_cell(const CellAssumption& assumption, const std::string& name) {
+        const std::string& x = assumption.row;
+        const std::string& y = assumption.column;
+        bool pair = assumption.kind == CellAssumption::Kind::pair;
+        auto key = std::make_tuple(assumption.kind, pair ? std::min(x, y) : x, pair ? std::max(x, y) : y);
+        auto [it, inserted] = assumed.emplace(key, &assumption);
+        if (inserted) return true;
+        const CellAssumption& earlier = *it->second;
+        if (earlier.value != assumption.value)
+            fail(assumption.from_file, assumption.origin + ": assumes " + name + " = " +
+                                           std::string(to_string(assumption.value)) + " but " +
+                                           earlier.origin + " assumes " + std::string(to_string(earlier.value)));
+        notes.push_back(assumption.origin + ": repeats " + earlier.origin);
+        return false;
+    }
+
     template <class Cell>
     void override_cell(Cell& cell, const CellAssumption& assumption, const std::string& name) {
-        if (cell.overridden) {
+        if (cell.overridden) {  // by an earlier call: another overlay on the same matrix
             if (cell.value != assumption.value)
                 fail(assumption.from_file, assumption.origin + ": assumes " + name + " = " +
                                                std::string(to_string(assumption.value)) + " but " +
@@ -309,29 +331,45 @@ struct Applier {
         cell.value = assumption.value;
     }
 
+    // A cell the document leaves out is published blank; a pair's row is the later feature.
+    PairCell& pair_cell(const std::string& x, const std::string& y) {
+        if (const PairCell* found = matrix.pair(x, y))
+            return matrix.pairs[static_cast<size_t>(found - matrix.pairs.data())];
+        bool x_later = matrix.feature_index(x) > matrix.feature_index(y);
+        matrix.pairs.push_back({x_later ? x : y, x_later ? y : x, CellValue::blank, {}, {}});
+        matrix.reindex();
+        return matrix.pairs.back();
+    }
+
+    SupportCell& support_cell(const std::string& feature, const std::string& hardware) {
+        if (const SupportCell* found = matrix.support_cell(feature, hardware))
+            return matrix.support[static_cast<size_t>(found - matrix.support.data())];
+        matrix.support.push_back({feature, hardware, CellValue::blank, {}, {}});
+        matrix.reindex();
+        return matrix.support.back();
+    }
+
     void apply(const CellAssumption& assumption) {
         if (!has_names(assumption)) return;
+        const std::string& x = assumption.row;
+        const std::string& y = assumption.column;
         if (assumption.kind == CellAssumption::Kind::pair) {
-            const std::string& x = assumption.row;
-            const std::string& y = assumption.column;
-            const PairCell* found = matrix.pair(x, y);
-            // The document leaves the cell out: it is published blank; row = the later feature.
-            if (!found) {
-                bool x_later = matrix.feature_index(x) > matrix.feature_index(y);
-                matrix.pairs.push_back({x_later ? x : y, x_later ? y : x, CellValue::blank, {}, {}});
-                matrix.reindex();
-                found = &matrix.pairs.back();
+            if (!first_for_cell(assumption, x + " x " + y)) return;
+            if (!matrix.pair(x, y) && assumption.value == CellValue::blank) {
+                notes.push_back(assumption.origin + ": matrix " + matrix.id + " does not state " + x + " x " + y +
+                                ", which reads as blank; nothing to assume");
+                return;
             }
-            PairCell& cell = matrix.pairs[static_cast<size_t>(found - matrix.pairs.data())];
+            PairCell& cell = pair_cell(x, y);
             override_cell(cell, assumption, cell.a + " x " + cell.b);
         } else {
-            const SupportCell* found = matrix.support_cell(assumption.row, assumption.column);
-            if (!found) {
-                matrix.support.push_back({assumption.row, assumption.column, CellValue::blank, {}, {}});
-                matrix.reindex();
-                found = &matrix.support.back();
+            if (!first_for_cell(assumption, x + " on " + y)) return;
+            if (!matrix.support_cell(x, y) && assumption.value == CellValue::blank) {
+                notes.push_back(assumption.origin + ": matrix " + matrix.id + " does not state " + x + " on " + y +
+                                ", which reads as blank; nothing to assume");
+                return;
             }
-            SupportCell& cell = matrix.support[static_cast<size_t>(found - matrix.support.data())];
+            SupportCell& cell = support_cell(x, y);
             override_cell(cell, assumption, cell.feature + " on " + cell.hardware);
         }
     }

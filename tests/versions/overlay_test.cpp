@@ -283,6 +283,20 @@ TEST_CASE("contradicting assumptions are an error naming both; repeats and no-op
     REQUIRE(same.notes.size() == 1);
     CHECK(contains(same.notes[0], "already says apc x cp = yes"));
     CHECK_FALSE(same.matrix.pair("apc", "cp")->overridden);
+
+    // The first assumption changes nothing, yet the second still contradicts it.
+    std::string after_no_op = message_of<UsageError>(
+        [&] { apply_overlay(m, {parse_assumption("apc:cp=yes"), parse_assumption("cp:apc=no")}); });
+    CHECK(contains(after_no_op, "--assume cp:apc=no: assumes cp x apc = no but --assume apc:cp=yes assumes yes"));
+    std::string hardware = message_of<UsageError>(
+        [&] { apply_overlay(m, {parse_assumption("lora@cpu=yes"), parse_assumption("lora@cpu=unknown")}); });
+    CHECK(contains(hardware, "lora on cpu = unknown but --assume lora@cpu=yes assumes yes"));
+
+    // Assuming blank for a cell the document leaves out changes nothing either.
+    OverlaidMatrix unstated = apply_overlay(m, {parse_assumption("sd:lora=blank")});
+    REQUIRE(unstated.notes.size() == 1);
+    CHECK(contains(unstated.notes[0], "does not state sd x lora"));
+    CHECK(unstated.matrix.pairs.size() == m.pairs.size());
 }
 
 TEST_CASE("the canonical JSON of an overlaid matrix carries none of the overlay") {
