@@ -293,7 +293,7 @@ struct Applier {
 
     // What this call assumed per cell, so that a contradiction is caught even
     // when the first assumption changed nothing (it equals the published value).
-    std::map<std::tuple<CellAssumption::Kind, std::string, std::string>, const CellAssumption*> assumed;
+    std::map<std::tuple<CellAssumption::Kind, std::string, std::string>, const CellAssumption*> assumed = {};
 
     bool first_for_cell(const CellAssumption& assumption, const std::string& name) {
         const std::string& x = assumption.row;
