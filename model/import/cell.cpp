@@ -212,8 +212,9 @@ ParsedCell parse_cell(const RawCell& cell, const CellContext& context) {
     parsed.links = std::move(pieces.links);
     parsed.marks = std::move(pieces.marks);
     std::string symbol(trim(extract_marks(pieces.rest, parsed.marks)));
-    // U+FE0F asks for the emoji form of the symbol before it; it changes nothing here.
-    for (size_t vs; (vs = symbol.find("\xEF\xB8\x8F")) != std::string::npos;) symbol.erase(vs, 3);
+    // U+FE0E and U+FE0F ask for the text or emoji form of the symbol before them; they change nothing here.
+    for (const char* selector : {"\xEF\xB8\x8E", "\xEF\xB8\x8F"})
+        for (size_t vs; (vs = symbol.find(selector)) != std::string::npos;) symbol.erase(vs, 3);
     symbol = std::string(trim(symbol));
     if (symbol.empty()) {
         parsed.value = CellValue::blank;
@@ -227,7 +228,7 @@ ParsedCell parse_cell(const RawCell& cell, const CellContext& context) {
         parsed.value = CellValue::unknown;
     } else {
         std::string hint = contains_mojibake_symbol(symbol)
-                               ? " (it looks like Mac Roman mojibake mixed with clean UTF-8)"
+                               ? " (it looks like mojibake mixed with clean UTF-8)"
                                : "";
         fail_at(context.file, cell.line,
                 "unknown cell symbol " + quote(symbol) + " at " + context.where +

@@ -33,9 +33,9 @@ ImportResult import_document(std::string_view bytes, std::string_view file_name,
 
     ImportResult result;
     DecodedText decoded = decode_document_bytes(bytes, file);
-    if (decoded.repaired_mac_roman)
-        result.notes.push_back(file + ": repaired Mac Roman mojibake (UTF-8 text that had been read as Mac "
-                                      "Roman and saved again); cells were read from the repaired text");
+    if (!decoded.repaired_from.empty())
+        result.notes.push_back(file + ": repaired " + decoded.repaired_from + " mojibake (UTF-8 text that had been read as " +
+                               decoded.repaired_from + " and saved again); cells were read from the repaired text");
     Document doc{file, split_lines(decoded.text)};
 
     std::vector<RawTable> tables = read_markdown_tables(doc);

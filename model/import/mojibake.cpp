@@ -26,38 +26,65 @@ constexpr std::array<char32_t, 128> kMacRoman = {
     0x00D3, 0x00D4, 0xF8FF, 0x00D2, 0x00DA, 0x00DB, 0x00D9, 0x0131, 0x02C6, 0x02DC, 0x00AF,
     0x02D8, 0x02D9, 0x02DA, 0x00B8, 0x02DD, 0x02DB, 0x02C7};
 
-std::optional<unsigned char> mac_roman_byte(char32_t cp) {
+// Windows-1252, bytes 0x80..0x9F; 0xA0..0xFF are Latin-1. The five bytes the
+// code page leaves undefined decode to the C1 controls of the same number, as
+// the WHATWG and Python decoders make them.
+constexpr std::array<char32_t, 32> kWindows1252 = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+struct Legacy {
+    const char* name;
+    char32_t (*decode)(unsigned char byte);  // byte >= 0x80
+};
+
+char32_t mac_roman(unsigned char byte) { return kMacRoman[byte - 0x80]; }
+char32_t windows_1252(unsigned char byte) { return byte < 0xA0 ? kWindows1252[byte - 0x80] : char32_t(byte); }
+
+// Mac Roman first: the shipped seed is Mac Roman, and a Windows-1252 mojibake
+// never passes as Mac Roman (its bytes do not form UTF-8 that way).
+constexpr Legacy kLegacy[] = {{"Mac Roman", &mac_roman}, {"Windows-1252", &windows_1252}};
+
+std::optional<unsigned char> legacy_byte(const Legacy& legacy, char32_t cp) {
     if (cp < 0x80) return static_cast<unsigned char>(cp);
     // Older Mac Roman tables put the currency sign where newer ones put the euro.
-    if (cp == 0x00A4) return static_cast<unsigned char>(0xDB);
-    for (size_t i = 0; i < kMacRoman.size(); ++i)
-        if (kMacRoman[i] == cp) return static_cast<unsigned char>(0x80 + i);
+    if (legacy.decode == &mac_roman && cp == 0x00A4) return static_cast<unsigned char>(0xDB);
+    for (unsigned byte = 0x80; byte <= 0xFF; ++byte)
+        if (legacy.decode(static_cast<unsigned char>(byte)) == cp) return static_cast<unsigned char>(byte);
     return std::nullopt;
 }
 
 // The symbols of the matrix as they look after the mis-decoding.
-std::string mojibake_of(std::string_view utf8) {
+std::string mojibake_of(const Legacy& legacy, std::string_view utf8) {
     std::string out;
     for (char c : utf8) {
         const auto byte = static_cast<unsigned char>(c);
-        append_utf8(out, byte < 0x80 ? char32_t(byte) : kMacRoman[byte - 0x80]);
+        append_utf8(out, byte < 0x80 ? char32_t(byte) : legacy.decode(byte));
     }
     return out;
 }
 
-// nullopt when some character has no Mac Roman byte: then the text cannot be mojibake.
-std::optional<std::string> mac_roman_bytes_of(std::string_view text) {
+// nullopt when some character has no byte in the legacy encoding: then the
+// text cannot be that encoding's mojibake.
+std::optional<std::string> legacy_bytes_of(const Legacy& legacy, std::string_view text) {
     std::string bytes;
     bytes.reserve(text.size());
     for (size_t pos = 0; pos < text.size();) {
         auto cp = decode_utf8_at(text, pos);
         if (!cp) return std::nullopt;
-        auto byte = mac_roman_byte(cp->value);
+        auto byte = legacy_byte(legacy, cp->value);
         if (!byte) return std::nullopt;
         bytes.push_back(static_cast<char>(*byte));
         pos += cp->length;
     }
     return bytes;
+}
+
+bool contains_mojibake_of(const Legacy& legacy, std::string_view text) {
+    for (std::string_view symbol : {"✅", "❌", "✗", "🟠", "❔"})
+        if (text.find(mojibake_of(legacy, symbol)) != std::string_view::npos) return true;
+    return false;
 }
 
 bool has_non_ascii(std::string_view text) {
@@ -69,8 +96,8 @@ bool has_non_ascii(std::string_view text) {
 }  // namespace
 
 bool contains_mojibake_symbol(std::string_view text) {
-    for (std::string_view symbol : {"✅", "❌", "✗", "🟠", "❔"})
-        if (text.find(mojibake_of(symbol)) != std::string_view::npos) return true;
+    for (const Legacy& legacy : kLegacy)
+        if (contains_mojibake_of(legacy, text)) return true;
     return false;
 }
 
@@ -87,23 +114,27 @@ DecodedText decode_document_bytes(std::string_view bytes, std::string_view file)
     }
     if (starts_with(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
 
-    DecodedText out{std::string(bytes), false};
+    DecodedText out{std::string(bytes), ""};
     if (!has_non_ascii(bytes)) return out;
-    // Mojibake is text whose every character is a Mac Roman byte and whose bytes,
-    // read back as UTF-8, are valid. Genuine text almost never passes both tests
-    // ("café" re-encodes to a lone 0x8E), so the repair is safe to make on its own.
-    auto original = mac_roman_bytes_of(bytes);
-    if (!original) return out;
-    size_t bad = first_invalid_utf8(*original);
-    if (bad == std::string_view::npos) {
-        out.text = std::move(*original);
-        out.repaired_mac_roman = true;
-        return out;
+    // Mojibake is text whose every character is a byte of the legacy encoding
+    // and whose bytes, read back as UTF-8, are valid. Genuine text almost never
+    // passes both tests ("café" re-encodes to a lone 0xE9 or 0x8E), so the
+    // repair is safe to make on its own.
+    for (const Legacy& legacy : kLegacy) {
+        auto original = legacy_bytes_of(legacy, bytes);
+        if (!original) continue;
+        size_t bad = first_invalid_utf8(*original);
+        if (bad == std::string_view::npos) {
+            out.text = std::move(*original);
+            out.repaired_from = legacy.name;
+            return out;
+        }
+        if (contains_mojibake_of(legacy, bytes))
+            fail_at(file, line_of_offset(*original, bad),
+                    std::string(legacy.name) +
+                        " mojibake that cannot be repaired (a cut or damaged character); re-export the "
+                        "document as UTF-8");
     }
-    if (contains_mojibake_symbol(bytes))
-        fail_at(file, line_of_offset(*original, bad),
-                "Mac Roman mojibake that cannot be repaired (a cut or damaged character); "
-                "re-export the document as UTF-8");
     return out;
 }
 

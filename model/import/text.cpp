@@ -22,9 +22,15 @@ std::vector<std::string> split_lines(std::string_view text) {
 }
 
 void fail_at(std::string_view file, int line, const std::string& what) {
-    std::string place(file);
-    if (line > 0) place += ":" + std::to_string(line);
-    throw InputError(place + ": " + what);
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string here.
+    std::string message(file);
+    if (line > 0) {
+        message += ':';
+        message += std::to_string(line);
+    }
+    message += ": ";
+    message += what;
+    throw InputError(message);
 }
 
 std::string_view trim(std::string_view text) {

@@ -28,15 +28,22 @@ TEST_CASE("Mac Roman mojibake is repaired only when the text really is mojibake"
     auto decode = [](const std::string& bytes) { return decode_document_bytes(bytes, "t.md"); };
     // 🟠 starts with byte 0xF0, which Mac Roman reads as the Apple logo (U+F8FF).
     const DecodedText repaired = decode("| ‚úÖ | ‚ùå | \uF8FFüü† | ‚ùî |\nÂÖºÂÆπ\n");
-    CHECK(repaired.repaired_mac_roman);
+    CHECK(repaired.repaired_from == "Mac Roman");
     CHECK(repaired.text == "| ✅ | ❌ | 🟠 | ❔ |\n兼容\n");
     // Clean UTF-8, even with characters Mac Roman has, is left alone.
     for (const std::string clean : {"café ✅\n", "| ✅ | ✗ |\n", "Überschrift – ok\n", "plain ascii\n"}) {
         CAPTURE(clean);
         const DecodedText same = decode(clean);
-        CHECK_FALSE(same.repaired_mac_roman);
+        CHECK(same.repaired_from.empty());
         CHECK(same.text == clean);
     }
+    // Windows-1252 mojibake; ❌ holds byte 0x9D, which the code page leaves undefined (U+009D).
+    const DecodedText windows = decode("| âœ… | â\u009DŒ | âœ— |\n");
+    CHECK(windows.repaired_from == "Windows-1252");
+    CHECK(windows.text == "| ✅ | ❌ | ✗ |\n");
+    CHECK_THROWS_WITH_AS(decode("ok\n| âœ… | âŒ |\n"),  // U+009D lost: ❌ cannot come back
+                         doctest::Contains("t.md:2: Windows-1252 mojibake that cannot be repaired"),
+                         planner::InputError);
     CHECK(decode("\xEF\xBB\xBFhello").text == "hello");  // a byte-order mark is dropped
     CHECK_THROWS_WITH_AS(decode("line\n| ‚ú |\n| ‚úÖ |\n"), doctest::Contains("t.md:2: Mac Roman mojibake"),
                          planner::InputError);
@@ -73,6 +80,7 @@ TEST_CASE("cells: symbols, links in every syntax, footnote marks") {
     CHECK(cell("").value == CellValue::blank);
     CHECK(cell("✅").value == CellValue::yes);
     CHECK(cell("✅️").value == CellValue::yes);  // with the emoji variation selector
+    CHECK(cell("✅︎").value == CellValue::yes);  // with the text variation selector
     CHECK(cell("❌").value == CellValue::no);
     CHECK(cell("✗ ").value == CellValue::no);
     CHECK(cell("🟠").value == CellValue::partial);
@@ -112,7 +120,7 @@ TEST_CASE("cells: symbols, links in every syntax, footnote marks") {
                          planner::InputError);
     CHECK_THROWS_WITH_AS(cell("yes"), doctest::Contains("unknown cell symbol 'yes'"), planner::InputError);
     CHECK_THROWS_WITH_AS(cell("✅✅"), doctest::Contains("unknown cell symbol"), planner::InputError);
-    CHECK_THROWS_WITH_AS(cell("‚úÖ"), doctest::Contains("looks like Mac Roman mojibake"), planner::InputError);
+    CHECK_THROWS_WITH_AS(cell("‚úÖ"), doctest::Contains("looks like mojibake"), planner::InputError);
 }
 
 TEST_CASE("size limits are refused with a clear message, not a memory blow-up") {

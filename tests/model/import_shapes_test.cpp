@@ -142,3 +142,33 @@ TEST_CASE("tables are found by their labels, whatever the headings and other tab
     CHECK(result.matrix.support_value("lora", "tpu") == CellValue::unknown);
     CHECK(result.matrix.id == "imported-zh");
 }
+
+TEST_CASE("{eval-rst} list-tables with features spelled out in full") {
+    auto result = import_fixture("eval-rst-long-labels.md");
+    const planner::Matrix& m = result.matrix;
+    CHECK(m.features == Strings{"cp", "apc", "prompt-adapter", "sd", "pooling", "enc-dec", "async-output", "mm"});
+    CHECK(m.hardware == Strings{"volta", "ampere", "cpu", "amd"});
+    CHECK(m.pair_value("pooling", "sd") == CellValue::no);
+    CHECK(m.pair("enc-dec", "sd")->links == Strings{"https://github.com/vllm-project/vllm/issues/7366"});
+    CHECK(m.pair_value("enc-dec", "pooling") == CellValue::yes);
+    CHECK(m.pair("mm", "apc")->links == Strings{"https://github.com/vllm-project/vllm/pull/8348"});
+    CHECK(m.pair_value("mm", "sd") == CellValue::unknown);
+    CHECK(m.pair_value("mm", "async-output") == CellValue::yes);
+    // The hardware table lists async output last; the feature order stays the triangle's.
+    CHECK(m.support_value("async-output", "cpu") == CellValue::no);
+    CHECK(m.support_value("pooling", "amd") == CellValue::unknown);
+    CHECK(m.support_cell("prompt-adapter", "cpu")->links ==
+          Strings{"https://github.com/vllm-project/vllm/issues/8475"});
+}
+
+TEST_CASE("Windows-1252 mojibake is repaired like the Mac Roman one and reads like the clean document") {
+    auto damaged = import_fixture("windows-1252-mojibake.md");
+    auto clean = import_fixture("mkdocs-tpu.md");
+    REQUIRE(damaged.notes.size() == 1);
+    CHECK(damaged.notes[0].find("repaired Windows-1252 mojibake") != std::string::npos);
+    CHECK(damaged.matrix.pairs.size() == clean.matrix.pairs.size());
+    CHECK(damaged.matrix.pair("mm", "lora")->marks == Strings{"^"});
+    CHECK(damaged.matrix.footnotes == clean.matrix.footnotes);
+    for (const auto& cell : clean.matrix.support)
+        CHECK(damaged.matrix.support_value(cell.feature, cell.hardware) == cell.value);
+}
