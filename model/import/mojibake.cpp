@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 #include <optional>
+#include <unordered_map>
 
 #include "model/import/text.hpp"
 #include "model/import/utf8.hpp"
@@ -46,13 +47,26 @@ char32_t windows_1252(unsigned char byte) { return byte < 0xA0 ? kWindows1252[by
 // never passes as Mac Roman (its bytes do not form UTF-8 that way).
 constexpr Legacy kLegacy[] = {{"Mac Roman", &mac_roman}, {"Windows-1252", &windows_1252}};
 
+// Code point -> byte, built once per encoding: documents run to megabytes.
+const std::unordered_map<char32_t, unsigned char>& byte_table(const Legacy& legacy) {
+    static const auto build = [](const Legacy& l) {
+        std::unordered_map<char32_t, unsigned char> table;
+        for (unsigned byte = 0x80; byte <= 0xFF; ++byte)
+            table.emplace(l.decode(static_cast<unsigned char>(byte)), static_cast<unsigned char>(byte));
+        // Older Mac Roman tables put the currency sign where newer ones put the euro.
+        if (l.decode == &mac_roman) table.emplace(0x00A4, static_cast<unsigned char>(0xDB));
+        return table;
+    };
+    static const std::unordered_map<char32_t, unsigned char> tables[] = {build(kLegacy[0]), build(kLegacy[1])};
+    return tables[&legacy - kLegacy];
+}
+
 std::optional<unsigned char> legacy_byte(const Legacy& legacy, char32_t cp) {
     if (cp < 0x80) return static_cast<unsigned char>(cp);
-    // Older Mac Roman tables put the currency sign where newer ones put the euro.
-    if (legacy.decode == &mac_roman && cp == 0x00A4) return static_cast<unsigned char>(0xDB);
-    for (unsigned byte = 0x80; byte <= 0xFF; ++byte)
-        if (legacy.decode(static_cast<unsigned char>(byte)) == cp) return static_cast<unsigned char>(byte);
-    return std::nullopt;
+    const auto& table = byte_table(legacy);
+    auto found = table.find(cp);
+    if (found == table.end()) return std::nullopt;
+    return found->second;
 }
 
 // The symbols of the matrix as they look after the mis-decoding.

@@ -1,7 +1,5 @@
 #include "model/import/version_id.hpp"
 
-#include <regex>
-
 #include "model/error.hpp"
 #include "model/import/utf8.hpp"
 
@@ -9,9 +7,47 @@ namespace planner::importing {
 
 namespace {
 
-std::string find_version(const std::string& text, const std::regex& pattern) {
-    std::smatch match;
-    if (std::regex_search(text, match, pattern)) return match[1].str();
+// "0.6", "0.8.5" at `pos`, else "".
+std::string version_at(std::string_view text, size_t pos) {
+    auto digits = [&](size_t& at) {
+        size_t start = at;
+        while (at < text.size() && at - start < 3 && text[at] >= '0' && text[at] <= '9') ++at;
+        return at > start;
+    };
+    size_t at = pos;
+    if (!digits(at) || at >= text.size() || text[at] != '.') return {};
+    ++at;
+    if (!digits(at)) return {};
+    if (at + 1 < text.size() && text[at] == '.' && text[at + 1] >= '0' && text[at + 1] <= '9') {
+        ++at;
+        digits(at);
+    }
+    // "0.6" in "10.6" or "0.6.1.2" is not a release number.
+    if (pos > 0 && ((text[pos - 1] >= '0' && text[pos - 1] <= '9') || text[pos - 1] == '.')) return {};
+    return std::string(text.substr(pos, at - pos));
+}
+
+// A version in a file name: the first "X.Y" or "vX.Y".
+std::string version_in_name(std::string_view name) {
+    for (size_t pos = 0; pos < name.size(); ++pos)
+        if (std::string version = version_at(name, pos); !version.empty()) return version;
+    return {};
+}
+
+// A version the text states: "docs.vllm.ai/en/v0.8.5", "releases/tag/v0.8.5", "vLLM v0.8", "vllm==0.8.5".
+std::string version_in_text(std::string_view line) {
+    const std::string lower = to_lower_ascii(line);
+    for (std::string_view marker : {"docs.vllm.ai/en/v", "releases/tag/v", "vllm"}) {
+        for (size_t pos = lower.find(marker); pos != std::string::npos; pos = lower.find(marker, pos + 1)) {
+            size_t at = pos + marker.size();
+            if (marker == "vllm") {
+                if (at < lower.size() && (lower[at] == ' ' || lower[at] == '=')) ++at;
+                if (at < lower.size() && lower[at] == '=') ++at;
+                if (at < lower.size() && lower[at] == 'v') ++at;
+            }
+            if (std::string version = version_at(line, at); !version.empty()) return version;
+        }
+    }
     return {};
 }
 
@@ -55,18 +91,11 @@ std::string layout_era(const Document& doc) {
 }  // namespace
 
 std::string derive_matrix_id(std::string_view file_name, const Document& doc) {
-    static const std::regex in_name(R"((?:^|[^0-9.])v?([0-9]{1,2}\.[0-9]{1,3}(?:\.[0-9]{1,3})?))");
-    static const std::regex in_text(
-        R"((?:docs\.vllm\.ai/en/v|releases/tag/v|[Vv][Ll][Ll][Mm][ =]=?v?)([0-9]{1,2}\.[0-9]{1,3}(?:\.[0-9]{1,3})?))");
     std::string base(file_name.substr(file_name.find_last_of("/\\") + 1));
     std::string id;
-    if (std::string version = find_version(base, in_name); !version.empty()) id = "vllm-" + version;
-    if (id.empty())
-        for (const std::string& line : doc.lines)
-            if (std::string version = find_version(line, in_text); !version.empty()) {
-                id = "vllm-" + version;
-                break;
-            }
+    if (std::string version = version_in_name(base); !version.empty()) id = "vllm-" + version;
+    for (size_t n = 0; id.empty() && n < doc.lines.size(); ++n)
+        if (std::string version = version_in_text(doc.lines[n]); !version.empty()) id = "vllm-" + version;
     if (id.empty()) id = layout_era(doc);
     if (id.empty()) id = "imported";
     if (has_cjk(doc)) id += "-zh";

@@ -10,6 +10,7 @@
 #include "model/import/label.hpp"
 #include "model/import/mojibake.hpp"
 #include "model/import/sha256.hpp"
+#include "model/import/version_id.hpp"
 
 using namespace planner::importing;
 using planner::CellValue;
@@ -164,4 +165,26 @@ TEST_CASE("line endings and layout details do not change the cells") {
     const std::string bare_ok =
         "Feature | CP | SD\n---|---|---\nCP | | |\nSD | ❌ | |\n\nFeature | Ampere\n--|--\nCP | ✅\nSD | ✅\n";
     CHECK(planner::import_document(bare_ok, "bare.md").matrix.pair_value("sd", "cp") == CellValue::no);
+}
+
+TEST_CASE("matrix ids for documents the project has never seen") {
+    auto id = [](std::string_view file, std::vector<std::string> lines) {
+        return derive_matrix_id(file, Document{std::string(file), std::move(lines)});
+    };
+    CHECK(id("compatibility_matrix-v0.6.rst", {}) == "vllm-0.6");
+    CHECK(id("docs/matrix_0.10.2.md", {}) == "vllm-0.10.2");
+    CHECK(id("m.md", {"See https://docs.vllm.ai/en/v0.8.5/features/x.html"}) == "vllm-0.8.5");
+    CHECK(id("m.md", {"Valid for vLLM v0.9.1 and later"}) == "vllm-0.9.1");
+    CHECK(id("m.md", {"pip install vllm==0.7.3"}) == "vllm-0.7.3");
+    CHECK(id("m.md", {"https://github.com/vllm-project/vllm/releases/tag/v0.11.0"}) == "vllm-0.11.0");
+    // Issue numbers and hashes are not versions.
+    CHECK(id("000_c80e026caf167046.txt", {"https://github.com/vllm-project/vllm/issues/8477"}) == "imported");
+    CHECK(id("m.md", {"[CP](https://docs.vllm.ai/en/latest/models/performance.html#chunked-prefill)"}) ==
+          "vllm-0.6");
+    CHECK(id("m.md", {"[CP](https://docs.vllm.ai/en/latest/performance/optimization.html#chunked-prefill)"}) ==
+          "vllm-0.8");
+    CHECK(id("m.md", {"兼容性矩阵"}) == "imported-zh");
+    CHECK_NOTHROW(check_matrix_id("vllm-0.8-zh"));
+    CHECK_THROWS_AS(check_matrix_id(""), planner::UsageError);
+    CHECK_THROWS_AS(check_matrix_id("a/b"), planner::UsageError);
 }
