@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "model/import/importer.hpp"
 #include "model/matrix_diff.hpp"
 #include "model/matrix_library.hpp"
+#include "tests/model/test_files.hpp"
 
 using namespace planner;
 
@@ -117,4 +119,17 @@ TEST_CASE("the seed diff read the other way round swaps every old and new value"
             }
         CHECK(found);
     }
+}
+
+TEST_CASE("importing the seed documents afresh gives the same diff as the shipped matrices") {
+    auto import_seed = [](const std::string& name) {
+        return import_document(test::read_source_file("tests/data/sources/" + name), name).matrix;
+    };
+    MatrixDiff fresh = diff_matrices(import_seed("001_0c58d9781eb00f64.txt"), import_seed("000_c80e026caf167046.txt"));
+    MatrixDiff shipped = diff_matrices(load_matrix("vllm-0.6-zh"), load_matrix("vllm-0.8-zh"));
+    CHECK(fresh.features_added == shipped.features_added);
+    CHECK(fresh.value_changes == shipped.value_changes);
+    CHECK(fresh.evidence_changes == shipped.evidence_changes);
+    CHECK(fresh.diagonal_changes == shipped.diagonal_changes);
+    CHECK(fresh.value_changes.size() == 13);
 }
