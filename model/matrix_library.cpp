@@ -1,6 +1,7 @@
 #include "model/matrix_library.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
