@@ -79,7 +79,7 @@ check "no JSON or Boost flags are published" \
 # A copy outside the source tree, so only installed headers can satisfy its includes.
 cp "$source_root/examples/embed.cpp" "$work/embed.cpp"
 check "examples/embed.cpp builds against the installed library alone" \
-    "$cxx" -std=c++20 -o "$work/embed" "$work/embed.cpp" $cflags $libs
+    "$cxx" -std=c++20 -Wall -Wextra -Wpedantic -Werror -o "$work/embed" "$work/embed.cpp" $cflags $libs
 [ -x "$work/embed" ] || finish
 
 output=$("$work/embed" 2>"$work/stderr")
