@@ -1,0 +1,32 @@
+#pragma once
+// How main() sees a command: the CLI11 subcommand it registered and what to
+// run once the arguments are parsed. Each command_*.cpp adds one.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace planner::cli {
+
+struct Command {
+    CLI::App* app = nullptr;
+    std::string name;          // "maximize", "matrix show"
+    std::function<int()> run;  // prints the answer, returns the exit code
+};
+
+using Commands = std::vector<Command>;
+
+void add_import_command(CLI::App& app, Commands& commands);
+void add_features_command(CLI::App& app, Commands& commands);
+void add_hardware_command(CLI::App& app, Commands& commands);
+void add_matrix_commands(CLI::App& app, Commands& commands);
+void add_maximize_command(CLI::App& app, Commands& commands);
+void add_repair_command(CLI::App& app, Commands& commands);
+void add_check_command(CLI::App& app, Commands& commands);
+void add_explain_command(CLI::App& app, Commands& commands);
+void add_enumerate_command(CLI::App& app, Commands& commands);
+
+// "Example:\n  planner ...": the footer every --help ends with.
+std::string example_footer(std::initializer_list<std::string_view> examples);
+
+}  // namespace planner::cli

@@ -1,0 +1,25 @@
+// planner check: is this exact configuration valid (the fast path for scripts).
+#include "cli/command.hpp"
+#include "cli/plan_command.hpp"
+
+namespace planner::cli {
+
+void add_check_command(CLI::App& app, Commands& commands) {
+    auto flags = std::make_shared<PlanFlags>();
+    CLI::App* command = app.add_subcommand(
+        "check", "is this configuration valid; if not, every cell it violates");
+    add_plan_basics(*command, *flags);
+    add_name_list_option(*command, "--have", flags->request.have, "the features on")->required();
+    add_policy_flags(*command, flags->request);
+    command->footer(example_footer({"planner check --hw h100 --have lora,cp,apc",
+                                    "planner check --hw ampere --have lora,sd --json   # invalid: exit 1"}));
+    commands.push_back({command, "check", [flags] {
+                            return run_plan_command("check", *flags,
+                                                    [](Engine& engine, const Matrix& matrix,
+                                                       const Request& request) {
+                                                        return engine.check(matrix, request);
+                                                    });
+                        }});
+}
+
+}  // namespace planner::cli

@@ -1,0 +1,27 @@
+// planner enumerate: every inclusion-maximal valid feature set.
+#include "cli/command.hpp"
+#include "cli/plan_command.hpp"
+
+namespace planner::cli {
+
+void add_enumerate_command(CLI::App& app, Commands& commands) {
+    auto flags = std::make_shared<PlanFlags>();
+    CLI::App* command = app.add_subcommand(
+        "enumerate", "every maximal valid feature set (the alternatives an autotuner should try)");
+    add_plan_basics(*command, *flags);
+    add_name_list_option(*command, "--must", flags->request.must, "features that must be on");
+    add_name_list_option(*command, "--never", flags->request.never, "features that must be off");
+    add_policy_flags(*command, flags->request);
+    command->add_option("--limit", flags->request.limit, "print at most N sets (0: all)")->type_name("N");
+    add_timeout_option(*command, flags->request);
+    command->footer(example_footer({"planner enumerate --hw hopper --must lora --limit 5"}));
+    commands.push_back({command, "enumerate", [flags] {
+                            return run_plan_command("enumerate", *flags,
+                                                    [](Engine& engine, const Matrix& matrix,
+                                                       const Request& request) {
+                                                        return engine.enumerate(matrix, request);
+                                                    });
+                        }});
+}
+
+}  // namespace planner::cli

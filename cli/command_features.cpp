@@ -1,0 +1,77 @@
+// planner features: the feature catalog, marking which features the chosen matrix has.
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "cli/options.hpp"
+#include "cli/render_json.hpp"
+#include "cli/style.hpp"
+#include "model/catalog.hpp"
+#include "model/matrix_library.hpp"
+
+namespace planner::cli {
+
+namespace {
+
+struct CatalogFlags {
+    std::string matrix;
+    bool json = false;
+};
+
+std::string comma_words(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+int run_features(const CatalogFlags& flags) {
+    const Matrix matrix = load_matrix(flags.matrix);
+    const auto& features = Catalog::builtin().features();
+    if (flags.json) {
+        ordered_json out = result_head("features", "ok");
+        out["matrix"] = matrix.id;
+        ordered_json list = ordered_json::array();
+        for (const CatalogEntry& entry : features) {
+            ordered_json item;
+            item["id"] = entry.id;
+            item["name"] = entry.name;
+            item["labels"] = entry.labels;
+            item["aliases"] = entry.aliases;
+            item["description"] = entry.description;
+            item["in_matrix"] = matrix.has_feature(entry.id);
+            list.push_back(std::move(item));
+        }
+        out["features"] = std::move(list);
+        std::cout << dump_json(out);
+        return 0;
+    }
+    Style style = Style::for_stdout(false);
+    size_t id_width = 0, label_width = 0;
+    for (const CatalogEntry& entry : features) {
+        id_width = std::max(id_width, entry.id.size());
+        label_width = std::max(label_width, display_width(comma_words(entry.labels)));
+    }
+    std::cout << features.size() << " features; * = has a row in matrix " << matrix.id << "\n";
+    for (const CatalogEntry& entry : features) {
+        std::cout << (matrix.has_feature(entry.id) ? "* " : "  ") << style.bold(pad_right(entry.id, id_width))
+                  << "  " << pad_right(comma_words(entry.labels), label_width) << "  " << entry.name << ": "
+                  << entry.description << "\n";
+        if (!entry.aliases.empty())
+            std::cout << std::string(id_width + label_width + 6, ' ')
+                      << style.dim("also: " + comma_words(entry.aliases)) << "\n";
+    }
+    return 0;
+}
+
+}  // namespace
+
+void add_features_command(CLI::App& app, Commands& commands) {
+    auto flags = std::make_shared<CatalogFlags>();
+    CLI::App* command = app.add_subcommand(
+        "features", "the features: ids, the labels the matrix prints, other accepted names");
+    add_matrix_option(*command, flags->matrix);
+    add_json_flag(*command, flags->json);
+    command->footer(example_footer({"planner features", "planner features --matrix vllm-0.6 --json"}));
+    commands.push_back({command, "features", [flags] { return run_features(*flags); }});
+}
+
+}  // namespace planner::cli

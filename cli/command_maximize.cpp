@@ -1,0 +1,34 @@
+// planner maximize: the best valid feature set on one hardware class.
+#include "cli/command.hpp"
+#include "cli/plan_command.hpp"
+
+namespace planner::cli {
+
+void add_maximize_command(CLI::App& app, Commands& commands) {
+    auto flags = std::make_shared<PlanFlags>();
+    CLI::App* command = app.add_subcommand(
+        "maximize", "the largest (or highest-weighted) valid feature set on a hardware class");
+    add_plan_basics(*command, *flags);
+    add_name_list_option(*command, "--must", flags->request.must, "features that must be on");
+    add_name_list_option(*command, "--never", flags->request.never, "features that must be off");
+    add_name_list_option(*command, "--prefer", flags->request.prefer,
+                         "features in priority order, each worth more than all later ones together");
+    add_weight_option(*command, flags->request);
+    add_policy_flags(*command, flags->request);
+    command->add_flag("--allow-hw", flags->request.allow_hardware_change,
+                      "when infeasible, also suggest other hardware classes");
+    add_timeout_option(*command, flags->request);
+    command->add_flag("--explain-order", flags->explain_order,
+                      "print the order of the optimisation criteria");
+    command->footer(example_footer({"planner maximize --hw a100 --must lora --prefer cp,apc",
+                                    "planner maximize --hw ampere --must lora,sd   # infeasible: exit 1"}));
+    commands.push_back({command, "maximize", [flags] {
+                            return run_plan_command("maximize", *flags,
+                                                    [](Engine& engine, const Matrix& matrix,
+                                                       const Request& request) {
+                                                        return engine.maximize(matrix, request);
+                                                    });
+                        }});
+}
+
+}  // namespace planner::cli

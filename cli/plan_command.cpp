@@ -1,0 +1,41 @@
+#include "cli/plan_command.hpp"
+
+#include <iostream>
+
+#include "cli/render_json.hpp"
+#include "cli/render_text.hpp"
+#include "model/matrix_library.hpp"
+
+namespace planner::cli {
+
+void add_plan_basics(CLI::App& command, PlanFlags& flags) {
+    add_hardware_option(command, flags.request.hardware, true);
+    add_matrix_option(command, flags.matrix);
+    add_json_flag(command, flags.json);
+}
+
+int run_plan_command(const std::string& name, const PlanFlags& flags, const EngineCall& call) {
+    const Matrix matrix = load_matrix(flags.matrix);
+    Report report;
+    report.command = name;
+    report.matrix = &matrix;
+    report.request = build_request(flags.request, matrix);
+    report.matrix_arg = flags.matrix;
+    report.explain_order = flags.explain_order;
+
+    Engine engine;
+    report.result = call(engine, matrix, report.request);
+
+    if (report.result.status == Status::error) {
+        std::cerr << "planner: internal error: " << report.result.message
+                  << "\nThis is a bug in planner, not in your request; please report it with the "
+                     "command you ran.\n";
+    }
+    if (flags.json)
+        std::cout << dump_json(report_json(report));
+    else if (report.result.status != Status::error)
+        std::cout << render_report_text(report, Style::for_stdout(false));
+    return exit_code(report.result.status);
+}
+
+}  // namespace planner::cli

@@ -1,0 +1,29 @@
+#pragma once
+// The common path of the planning commands (maximize, repair, check, explain,
+// enumerate): load the matrix, resolve the flags into a Request, ask the
+// engine, render the Report, map the status to the exit code.
+#include <functional>
+#include <string>
+
+#include "cli/options.hpp"
+#include "cli/report.hpp"
+
+namespace planner::cli {
+
+struct PlanFlags {
+    RequestFlags request;
+    std::string matrix;
+    bool json = false;
+    bool explain_order = false;
+};
+
+using EngineCall = std::function<Result(Engine&, const Matrix&, const Request&)>;
+
+// Adds --matrix, --json and --hw (required) to `command`.
+void add_plan_basics(CLI::App& command, PlanFlags& flags);
+
+// Runs the engine and prints; returns the exit code. A result that failed the
+// engine's re-check (status error) is a bug report on stderr and exit 2.
+int run_plan_command(const std::string& name, const PlanFlags& flags, const EngineCall& call);
+
+}  // namespace planner::cli

@@ -1,0 +1,21 @@
+#pragma once
+// The text renderer shared by the planning commands: what a person reads.
+// Every "no" comes with the cell that says it, its link and footnote text.
+#include <string>
+
+#include "cli/report.hpp"
+#include "cli/style.hpp"
+#include "model/check.hpp"
+
+namespace planner::cli {
+
+// "LoRA x SD ❌ no" or "CP on Volta ❌ no": the labels of the document, so
+// the cell can be found by eye.
+std::string cell_citation(const CellRef& cell);
+
+// The cell's links and footnote texts, one per line, each prefixed by `indent`.
+std::string cell_evidence(const CellRef& cell, const Matrix& matrix, std::string_view indent);
+
+std::string render_report_text(const Report& report, const Style& style);
+
+}  // namespace planner::cli

@@ -1,0 +1,47 @@
+#pragma once
+// How text output looks: cell symbols, matrix labels, terminal widths and
+// colours. Colours only when stdout is a terminal, NO_COLOR is unset and the
+// output is not JSON (https://no-color.org).
+#include <string>
+#include <string_view>
+
+#include "model/cell_value.hpp"
+
+namespace planner::cli {
+
+class Style {
+public:
+    explicit Style(bool colour) : colour_(colour) {}
+    // Colour iff stdout is a TTY, NO_COLOR is unset or empty, and not JSON.
+    static Style for_stdout(bool json);
+
+    std::string bold(std::string_view text) const { return wrap("1", text); }
+    std::string dim(std::string_view text) const { return wrap("2", text); }
+    std::string good(std::string_view text) const { return wrap("32", text); }
+    std::string bad(std::string_view text) const { return wrap("31", text); }
+    std::string warn(std::string_view text) const { return wrap("33", text); }
+    bool colour() const { return colour_; }
+
+private:
+    std::string wrap(std::string_view code, std::string_view text) const;
+    bool colour_;
+};
+
+// The symbol a matrix document uses: ✅ ❌ 🟠 ❔, blank as "".
+std::string_view cell_symbol(CellValue value);
+// "❌ no", "🟠 partial", "blank".
+std::string cell_value_text(CellValue value);
+
+// The label the matrix documents print ("LoRA", "prmpt adptr", "Ampere"), so
+// that a user can find the cell by eye; the id when the catalog has no label.
+std::string feature_label(std::string_view id);
+std::string hardware_label(std::string_view id);
+
+// Columns the text takes in a terminal: emoji such as ✅❌🟠❔ take two,
+// combining marks and variation selectors none. Escape sequences count zero.
+size_t display_width(std::string_view utf8);
+// `text` followed by spaces up to `width` columns.
+std::string pad_right(std::string_view text, size_t width);
+std::string pad_left(std::string_view text, size_t width);
+
+}  // namespace planner::cli
