@@ -16,7 +16,22 @@ std::vector<Conflict> find_conflicts(Encoding& encoding, const Matrix& matrix,
                                      const std::vector<z3::expr>& hard, const Deadline& deadline) {
     Query query(encoding, deadline, /*tracked=*/true);
     for (const z3::expr& fact : hard) query.require(fact);
-    const std::vector<z3::expr>& tracks = encoding.tracks();
+
+    // Every cell says "not both" or "not on this hardware", so a cell with a
+    // feature that no requirement turns on is satisfied by leaving it off:
+    // only cells among forced features can take part in a conflict. Assuming
+    // just those keeps the checks and the cores small.
+    std::vector<char> forced(encoding.problem().feature_count(), 0);
+    for (const Requirement& requirement : requirements)
+        if (requirement.forces_on >= 0) forced[requirement.forces_on] = 1;
+    std::vector<z3::expr> tracks;
+    std::vector<size_t> cell_of_track;
+    for (size_t t = 0; t < encoding.cells().size(); ++t) {
+        const CellConstraint& cell = encoding.cells()[t];
+        if (!forced[cell.a] || (cell.kind == CellRef::Kind::pair && !forced[cell.b])) continue;
+        tracks.push_back(encoding.tracks()[t]);
+        cell_of_track.push_back(t);
+    }
 
     std::vector<z3::expr> items;
     for (const Requirement& requirement : requirements) items.push_back(requirement.literal);
@@ -31,7 +46,7 @@ std::vector<Conflict> find_conflicts(Encoding& encoding, const Matrix& matrix,
             literals.push_back(requirements[i].literal);
         }
         for (size_t t : minimal_cells(query, literals, tracks))
-            conflict.cells.push_back(cell_ref_of(matrix, encoding.problem(), encoding.cells()[t]));
+            conflict.cells.push_back(cell_ref_of(matrix, encoding.problem(), encoding.cells()[cell_of_track[t]]));
         out.push_back(std::move(conflict));
     }
     return out;

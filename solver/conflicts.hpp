@@ -16,6 +16,7 @@ namespace planner::solver {
 struct Requirement {
     std::string name;  // as shown to the user: "must lora"
     z3::expr literal;
+    int forces_on = -1;  // the feature the requirement turns on, -1 for a hardware requirement
 };
 
 // hard: facts that hold throughout and are never blamed (e.g. --never features).

@@ -52,6 +52,7 @@ public:
     unsigned& timeout_setting(bool tracked) { return tracked ? tracked_timeout_ : plain_timeout_; }
 
 private:
+    void tune(z3::solver& solver);
     z3::expr constraint_of(const CellConstraint& cell) const;
     std::string name_of(const CellConstraint& cell) const;
 

@@ -84,7 +84,7 @@ void add_alternatives(const CommandInput& input, Encoding& encoding, const Deadl
 std::vector<Conflict> must_conflicts(const CommandInput& input, Encoding& encoding, const Deadline& deadline) {
     const ResolvedRequest& r = input.resolved;
     std::vector<Requirement> requirements;
-    for (int f : r.must) requirements.push_back({"must " + input.problem.features()[f], encoding.feature(f)});
+    for (int f : r.must) requirements.push_back({"must " + input.problem.features()[f], encoding.feature(f), f});
     requirements.push_back(
         {"hardware " + input.request.hardware, encoding.on_hardware(static_cast<size_t>(r.hardware))});
     std::vector<z3::expr> hard;

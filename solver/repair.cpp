@@ -23,8 +23,9 @@ std::vector<Conflict> repair_conflicts(const CommandInput& input, Encoding& enco
     std::vector<z3::expr> hard;
     // Only features forced on can clash; forced-off ones are the hard background.
     for (size_t f = 0; f < ids.size(); ++f) {
-        if (r.is_must[f]) requirements.push_back({"must " + ids[f], encoding.feature(f)});
-        else if (r.keep[f] && r.have[f]) requirements.push_back({"keep " + ids[f], encoding.feature(f)});
+        const int on = static_cast<int>(f);
+        if (r.is_must[f]) requirements.push_back({"must " + ids[f], encoding.feature(f), on});
+        else if (r.keep[f] && r.have[f]) requirements.push_back({"keep " + ids[f], encoding.feature(f), on});
         else if (r.is_never[f] || r.keep[f]) hard.push_back(!encoding.feature(f));
     }
     if (!r.allow_hardware_change)

@@ -36,7 +36,7 @@ SubsetFamilies explore_subsets(Query& query, const std::vector<z3::expr>& items,
                                const std::vector<z3::expr>& background) {
     z3::context& context = query.encoding().context();
     // The map: one Bool per item; each model is a subset not yet explained.
-    z3::solver map(context);
+    z3::solver map(context, z3::solver::simple());
     std::vector<z3::expr> chosen;
     for (size_t i = 0; i < items.size(); ++i)
         chosen.push_back(z3::expr(context, Z3_mk_fresh_const(context, "item", context.bool_sort())));

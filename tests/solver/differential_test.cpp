@@ -32,7 +32,10 @@ std::vector<std::string> cell_texts(const std::vector<CellRef>& cells) {
 
 std::string join_criteria(const std::vector<long long>& values) {
     std::string out;
-    for (long long v : values) out += (out.empty() ? "" : ",") + std::to_string(v);
+    for (long long v : values) {
+        if (!out.empty()) out += ",";
+        out += std::to_string(v);
+    }
     return "[" + out + "]";
 }
 
@@ -49,6 +52,7 @@ std::string describe(const Request& r) {
 
 struct Run {
     std::map<std::string, long> counts;
+    std::map<std::string, double> seconds;  // time spent per command (engine and brute force)
     long disagreements = 0;
     unsigned long long seed = 0;
     const Request* request = nullptr;
@@ -186,11 +190,16 @@ void run_case(Run& run, Engine& engine, unsigned long long seed) {
         brute::Planner brute(matrix, request.policy);
         run.seed = seed;
         run.request = &request;
-        compare_maximize(run, engine, matrix, request, brute);
-        compare_repair(run, engine, matrix, request, brute);
-        compare_check(run, engine, matrix, request, brute);
-        compare_enumerate(run, engine, matrix, request, brute);
-        compare_explain(run, engine, matrix, request, brute);
+        auto timed = [&](const char* name, auto compare) {
+            auto start = std::chrono::steady_clock::now();
+            compare(run, engine, matrix, request, brute);
+            run.seconds[name] += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        };
+        timed("maximize", compare_maximize);
+        timed("repair", compare_repair);
+        timed("check", compare_check);
+        timed("enumerate", compare_enumerate);
+        timed("explain", compare_explain);
     }
 }
 
@@ -216,6 +225,9 @@ int main() {
         summary += (summary.empty() ? "" : ", ") + kind + " " + std::to_string(count);
         total += count;
     }
+    std::string times;
+    for (const auto& [command, spent] : run.seconds) times += " " + command + " " + std::to_string(spent).substr(0, 5) + " s";
+    std::printf("time per command:%s\n", times.c_str());
     std::printf("differential: %ld random matrices, %ld comparisons (%s), %ld disagreements, %.1f s\n", cases,
                 total, summary.c_str(), run.disagreements, seconds);
     return run.disagreements == 0 ? 0 : 1;
