@@ -4,7 +4,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <random>
+#include <string>
 
 #include "random_matrix.hpp"
 #include "solver/engine.hpp"
@@ -52,5 +54,30 @@ int main(int argc, char** argv) {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("warm maximize, 17 features: %.1f us per query (%d queries, %d feasible)\n", seconds / queries * 1e6,
                 queries, feasible);
+
+    // Grown to N = 400 with the same shape: each feature conflicts with a few others.
+    for (size_t n : {100u, 200u, 400u}) {
+        Matrix big;
+        big.id = "shaped-" + std::to_string(n);
+        big.hardware = {"ampere", "hopper"};
+        for (size_t i = 0; i < n; ++i) big.features.push_back("f" + std::to_string(i));
+        std::uniform_int_distribution<size_t> other(0, n - 1);
+        for (size_t a = 0; a < n; ++a)
+            for (int k = 0; k < 2; ++k) {
+                size_t b = other(rng);
+                if (b == a) continue;
+                big.pairs.push_back({big.features[std::max(a, b)], big.features[std::min(a, b)], CellValue::no, {}, {}});
+            }
+        big.reindex();
+        Request r;
+        r.hardware = "ampere";
+        r.timeout_ms = 10000;
+        Engine cold;
+        auto t0 = std::chrono::steady_clock::now();
+        Result result = cold.maximize(big, r);
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        std::printf("maximize, %zu features, %zu no pairs: %.0f ms, status %s, %zu on\n", n, big.pairs.size(), ms,
+                    std::string(to_string(result.status)).c_str(), result.plan.features.size());
+    }
     return 0;
 }
