@@ -123,21 +123,54 @@ bool run_tool(const std::string& program, const std::string& args, std::string& 
     return status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-void probe(const std::string& tool, const std::string& args,
-           std::vector<DetectedGpu> (*parse)(std::string_view), std::vector<DetectedGpu>& gpus,
-           std::vector<std::string>& notes) {
+// Name first, compute capability second; neither known is a usage error,
+// since planning for a guessed class would be a silent guess.
+DetectedGpu classified_nvidia_gpu(std::string name, std::string compute_capability,
+                                  const std::string& where) {
+    if (name.empty()) throw InputError(where + ": the GPU has no name");
+    DetectedGpu gpu;
+    gpu.tool = "nvidia-smi";
+    gpu.name = std::move(name);
+    gpu.compute_capability = std::move(compute_capability);
+    const CatalogEntry* entry = class_from_name(gpu.name);
+    if (!entry && !gpu.compute_capability.empty())
+        entry = Catalog::builtin().find_hardware(gpu.compute_capability);
+    if (!entry)
+        throw UsageError("GPU '" + gpu.name + "' (compute capability " +
+                         (gpu.compute_capability.empty() ? "unknown" : gpu.compute_capability) +
+                         ") is not in the hardware catalog; nearest known names: " +
+                         join(Catalog::builtin().nearest_hardware(gpu.name)) +
+                         "; pass --hw with the class to plan for");
+    gpu.hardware = entry->id;
+    return gpu;
+}
+
+// One way of asking a tool: its arguments and the parser for what it prints.
+struct Query {
+    const char* args;
+    std::vector<DetectedGpu> (*parse)(std::string_view);
+};
+
+// The first query the tool answers decides; a missing tool or one that
+// answers none finds nothing, with a note saying so.
+void probe(const std::string& tool, const std::vector<Query>& queries,
+           std::vector<DetectedGpu>& gpus, std::vector<std::string>& notes) {
     const std::string program = find_on_path(tool);
     if (program.empty()) {
         notes.push_back(tool + " is not on PATH");
         return;
     }
-    std::string output;
-    if (!run_tool(program, args, output)) {
-        notes.push_back(tool + " failed; no GPU taken from it");
+    for (size_t i = 0; i < queries.size(); ++i) {
+        std::string output;
+        if (!run_tool(program, queries[i].args, output)) continue;
+        if (i > 0)
+            notes.push_back(tool + " " + queries[0].args + " failed; classes taken from " + tool +
+                            " " + queries[i].args);
+        std::vector<DetectedGpu> found = queries[i].parse(output);
+        gpus.insert(gpus.end(), found.begin(), found.end());
         return;
     }
-    std::vector<DetectedGpu> found = parse(output);
-    gpus.insert(gpus.end(), found.begin(), found.end());
+    notes.push_back(tool + " failed; no GPU taken from it");
 }
 
 }  // namespace
@@ -152,23 +185,19 @@ std::vector<DetectedGpu> parse_nvidia_smi(std::string_view output) {
         const size_t comma = line.rfind(',');
         if (comma == std::string::npos)
             throw InputError(where + ": expected 'name, compute_cap', got '" + line + "'");
-        DetectedGpu gpu;
-        gpu.tool = "nvidia-smi";
-        gpu.name = trim(std::string_view(line).substr(0, comma));
-        gpu.compute_capability = trim(std::string_view(line).substr(comma + 1));
-        if (gpu.name.empty())
-            throw InputError(where + ": the GPU has no name in '" + line + "'");
-        const CatalogEntry* entry = class_from_name(gpu.name);
-        if (!entry && !gpu.compute_capability.empty())
-            entry = Catalog::builtin().find_hardware(gpu.compute_capability);
-        if (!entry)
-            throw UsageError("GPU '" + gpu.name + "' (compute capability " +
-                             (gpu.compute_capability.empty() ? "unknown" : gpu.compute_capability) +
-                             ") is not in the hardware catalog; nearest known names: " +
-                             join(Catalog::builtin().nearest_hardware(gpu.name)) +
-                             "; pass --hw with the class to plan for");
-        gpu.hardware = entry->id;
-        gpus.push_back(std::move(gpu));
+        gpus.push_back(classified_nvidia_gpu(trim(std::string_view(line).substr(0, comma)),
+                                             trim(std::string_view(line).substr(comma + 1)), where));
+    }
+    return gpus;
+}
+
+std::vector<DetectedGpu> parse_nvidia_smi_names(std::string_view output) {
+    std::vector<DetectedGpu> gpus;
+    const std::vector<std::string> lines = lines_of(output);
+    for (size_t n = 0; n < lines.size(); ++n) {
+        const std::string line = trim(lines[n]);
+        if (line.empty()) continue;
+        gpus.push_back(classified_nvidia_gpu(line, "", "nvidia-smi output line " + std::to_string(n + 1)));
     }
     return gpus;
 }
@@ -252,9 +281,12 @@ HardwareDetection decide_hardware(std::vector<DetectedGpu> gpus, std::vector<std
 HardwareDetection detect_hardware() {
     std::vector<DetectedGpu> gpus;
     std::vector<std::string> notes;
-    probe("nvidia-smi", "--query-gpu=name,compute_cap --format=csv,noheader", parse_nvidia_smi,
+    // Drivers older than the compute_cap query field answer only the name query.
+    probe("nvidia-smi",
+          {{"--query-gpu=name,compute_cap --format=csv,noheader", parse_nvidia_smi},
+           {"--query-gpu=name --format=csv,noheader", parse_nvidia_smi_names}},
           gpus, notes);
-    probe("rocm-smi", "--showproductname", parse_rocm_smi, gpus, notes);
+    probe("rocm-smi", {{"--showproductname", parse_rocm_smi}}, gpus, notes);
     return decide_hardware(std::move(gpus), std::move(notes));
 }
 

@@ -29,6 +29,10 @@ struct HardwareDetection {
 // the nearest known names) and InputError for a line that is not two fields.
 std::vector<DetectedGpu> parse_nvidia_smi(std::string_view output);
 
+// Output of `nvidia-smi --query-gpu=name --format=csv,noheader`, one name per
+// line: what drivers without the compute_cap field answer. Classes by name only.
+std::vector<DetectedGpu> parse_nvidia_smi_names(std::string_view output);
+
 // Output of `rocm-smi --showproductname`: one GPU per "GPU[n]" index, named by
 // its "Card series" (else "Card model") line; every ROCm GPU is class amd.
 std::vector<DetectedGpu> parse_rocm_smi(std::string_view output);
@@ -38,7 +42,8 @@ std::vector<DetectedGpu> parse_rocm_smi(std::string_view output);
 HardwareDetection decide_hardware(std::vector<DetectedGpu> gpus, std::vector<std::string> notes);
 
 // Run nvidia-smi and rocm-smi found on PATH (a missing tool or one that fails
-// finds nothing) and decide.
+// finds nothing; nvidia-smi is asked for names alone when the compute
+// capability query fails) and decide.
 HardwareDetection detect_hardware();
 
 }  // namespace planner

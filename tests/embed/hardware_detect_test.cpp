@@ -69,6 +69,15 @@ public:
         ::chmod(path.c_str(), 0755);
     }
 
+    // A tool with its own shell body (builtins only).
+    void script(const std::string& name, const std::string& body) {
+        const std::string path = dir_ + "/" + name;
+        std::ofstream file(path);
+        file << "#!/bin/sh\n" << body;
+        file.close();
+        ::chmod(path.c_str(), 0755);
+    }
+
 private:
     std::string dir_, saved_;
 };
@@ -191,4 +200,30 @@ TEST_CASE("probe: a failing nvidia-smi finds nothing rather than guessing") {
     auto detection = planner::detect_hardware();
     CHECK(detection.hardware == "cpu");
     CHECK(has(detection.notes.front(), "nvidia-smi failed"));
+}
+
+TEST_CASE("nvidia-smi names alone classify by name, and an empty name is refused") {
+    auto gpus = planner::parse_nvidia_smi_names("Tesla V100-SXM2-16GB\nNVIDIA L4\n");
+    REQUIRE(gpus.size() == 2);
+    CHECK(gpus[0].hardware == "volta");
+    CHECK(gpus[0].compute_capability.empty());
+    CHECK(gpus[1].hardware == "ada");
+    const std::string message = message_of([] { planner::parse_nvidia_smi("NVIDIA A100, 8.0\n, 8.0"); });
+    CHECK(has(message, "nvidia-smi output line 2: the GPU has no name"));
+}
+
+TEST_CASE("probe: a driver without the compute_cap field is asked for names alone") {
+    FakePath path;
+    // Old drivers reject the compute_cap field with an error exit.
+    path.script("nvidia-smi",
+                "case \"$1\" in\n"
+                "  *compute_cap*) echo 'Field \"compute_cap\" is not a valid field to query.'; exit 2;;\n"
+                "  *) printf 'Tesla T4\\nTesla T4\\n';;\n"
+                "esac\n");
+    auto detection = planner::detect_hardware();
+    CHECK(detection.hardware == "turing");
+    CHECK(detection.gpus.size() == 2);
+    CHECK(has(detection.notes.front(),
+              "nvidia-smi --query-gpu=name,compute_cap --format=csv,noheader failed; classes taken "
+              "from nvidia-smi --query-gpu=name --format=csv,noheader"));
 }
