@@ -37,7 +37,10 @@ struct Plan {
 // Why maximize left a feature off.
 struct OffReason {
     std::string feature;
-    std::string reason;          // "never", "unsupported", "conflict", "forbidden-uncertain", "trade-off"
+    // "never" (--never), "unsupported" (its hardware cell is forbidden under the
+    // policy), "conflict" (forbidden pair cells with features of the plan),
+    // "trade-off" (it would fit; cells = the uncertain cells it would add)
+    std::string reason;
     std::vector<CellRef> cells;  // the hardware cell or the cells with chosen features
 };
 
@@ -83,10 +86,30 @@ public:
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
 
+    // Every method throws UsageError (naming the flag) for a request that does
+    // not fit the matrix or contradicts itself; every plan returned has been
+    // re-checked by check_configuration (a failure is status error,
+    // "internal error: plan failed re-check: ...").
+
+    // Criteria, most important first: must/never (hard); prefer in order;
+    // total weight; fewest risks; membership bit vector in document order,
+    // greatest first. Infeasible: conflicts (minimal sets of "must f" and
+    // "hardware h"), alternatives = minimal sets of must features to drop
+    // (smallest first, then in --must order), then, with
+    // allow_hardware_change, every other hardware class (matrix order) on
+    // which the whole must set holds; each with its own plan.
     Result maximize(const Matrix& matrix, const Request& request);
+    // Criteria: must/never/keep (hard); weighted change (weights, plus
+    // hardware_cost for a switch); number of changes (so a valid --have
+    // needs none even with zero weights); fewest risks; the maximize
+    // tie-break; the requested hardware, then matrix order. Changes: +f/-f in
+    // document order, then the hardware switch.
     Result repair(const Matrix& matrix, const Request& request);
     Result check(const Matrix& matrix, const Request& request);  // never creates a Z3 context
+    // All minimal conflict sets of the must set and the hardware; ok when none.
     Result explain(const Matrix& matrix, const Request& request);
+    // Every inclusion-maximal valid set containing must and avoiding never:
+    // larger first, then the maximize tie-break; at most `limit` (0 = all).
     Result enumerate(const Matrix& matrix, const Request& request);
 
 private:
