@@ -48,16 +48,18 @@ int run_features(const CatalogFlags& flags) {
     size_t id_width = 0, label_width = 0;
     for (const CatalogEntry& entry : features) {
         id_width = std::max(id_width, entry.id.size());
-        label_width = std::max(label_width, display_width(comma_words(entry.labels)));
+        label_width = std::max(label_width, display_width(entry.labels.front()));
     }
+    const std::string indent(id_width + label_width + 6, ' ');
     std::cout << features.size() << " features; * = has a row in matrix " << matrix.id << "\n";
     for (const CatalogEntry& entry : features) {
         std::cout << (matrix.has_feature(entry.id) ? "* " : "  ") << style.bold(pad_right(entry.id, id_width))
-                  << "  " << pad_right(comma_words(entry.labels), label_width) << "  " << entry.name << ": "
+                  << "  " << pad_right(entry.labels.front(), label_width) << "  " << entry.name << ": "
                   << entry.description << "\n";
-        if (!entry.aliases.empty())
-            std::cout << std::string(id_width + label_width + 6, ' ')
-                      << style.dim("also: " + comma_words(entry.aliases)) << "\n";
+        // The other labels and aliases: every other spelling the flags accept.
+        std::vector<std::string> also(entry.labels.begin() + 1, entry.labels.end());
+        also.insert(also.end(), entry.aliases.begin(), entry.aliases.end());
+        if (!also.empty()) std::cout << indent << style.dim("also: " + comma_words(also)) << "\n";
     }
     return 0;
 }

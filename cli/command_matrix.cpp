@@ -45,12 +45,12 @@ int run_list(const ListFlags& flags) {
         source_width = std::max(source_width, display_width(m.source));
     }
     Style style = Style::for_stdout(false);
-    std::cout << style.bold(pad_right("id", id_width + 2) + pad_right("source", source_width) + "  features  hardware")
+    std::cout << style.bold(pad_right("id", id_width + 3) + pad_right("source", source_width) + "  features  hardware")
               << "\n";
     for (size_t i = 0; i < shipped.size(); ++i) {
         const auto& m = shipped[i];
         bool newest = i + 1 == shipped.size();
-        std::cout << pad_right(m.id + (newest ? " *" : ""), id_width + 2) << pad_right(m.source, source_width)
+        std::cout << pad_right(m.id + (newest ? " *" : ""), id_width + 3) << pad_right(m.source, source_width)
                   << "  " << pad_left(std::to_string(m.features), 8) << "  " << pad_left(std::to_string(m.hardware), 8)
                   << "\n";
     }

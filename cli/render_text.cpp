@@ -7,13 +7,6 @@ namespace planner::cli {
 
 namespace {
 
-std::string words(const std::vector<std::string>& items) {
-    if (items.empty()) return "(none)";
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : " ") + item;
-    return out;
-}
-
 std::string count(size_t n, std::string_view noun) {
     return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
 }
@@ -28,36 +21,28 @@ std::string heading(const Report& report, const Style& style) {
 std::string cells_block(const std::vector<CellRef>& cells, const Matrix& matrix, const Style& style,
                         std::string_view indent) {
     std::string out;
-    for (const CellRef& cell : cells) {
-        out += std::string(indent) + cell_citation(cell) + "\n";
-        std::string evidence = cell_evidence(cell, matrix, std::string(indent) + "  ");
-        out += style.dim(evidence);
-    }
+    for (const CellRef& cell : cells) out += cell_line(cell, matrix, style, indent);
     return out;
+}
+
+std::string features_line(std::string_view label, const std::vector<std::string>& features) {
+    std::string prefix = std::string(label) + " (" + std::to_string(features.size()) + "): ";
+    if (features.empty()) return prefix + "none\n";
+    return wrap_words(prefix, features, " ", std::string(prefix.size(), ' '));
 }
 
 std::string risks_block(const std::vector<CellRef>& risks, const Matrix& matrix, const Style& style) {
     if (risks.empty()) return "risks: none\n";
-    return style.warn("risks") + " (" + std::to_string(risks.size()) + ", uncertain cells this plan relies on):\n" +
-           cells_block(risks, matrix, style, "  ");
+    return style.warn("risks") + " (" + std::to_string(risks.size()) +
+           ", uncertain cells this plan relies on):\n" + cells_block(risks, matrix, style, "  ");
 }
 
-// The other feature of a pair cell that mentions `feature`.
-std::string partner(const CellRef& cell, const std::string& feature) {
-    return cell.row == feature ? cell.column : cell.row;
-}
-
-std::string off_reason_text(const OffReason& off) {
-    std::vector<std::string> partners;
+// The features a left-off feature would clash with, from its pair cells.
+std::vector<std::string> partners(const OffReason& off) {
+    std::vector<std::string> out;
     for (const CellRef& cell : off.cells)
-        if (cell.kind == CellRef::Kind::pair) partners.push_back(partner(cell, off.feature));
-    if (off.reason == "never") return "you asked for it off (--never)";
-    if (off.reason == "unsupported") return "not supported on this hardware";
-    if (off.reason == "conflict") return "does not work with " + words(partners);
-    if (off.reason == "forbidden-uncertain") return "its cell is uncertain and the policy forbids it";
-    if (off.reason == "trade-off")
-        return "conflicts with " + words(partners) + ", which together are worth more";
-    return off.reason;
+        if (cell.kind == CellRef::Kind::pair) out.push_back(cell.row == off.feature ? cell.column : cell.row);
+    return out;
 }
 
 std::string off_block(const Report& report, const Style& style) {
@@ -65,11 +50,28 @@ std::string off_block(const Report& report, const Style& style) {
     if (off.empty()) return "";
     size_t width = 0;
     for (const OffReason& reason : off) width = std::max(width, reason.feature.size());
+    const std::string indent(width + 4, ' ');
     std::string out = "off (" + std::to_string(off.size()) + "):\n";
     for (const OffReason& reason : off) {
-        out += "  " + pad_right(reason.feature, width) + "  " + off_reason_text(reason) + "\n";
-        std::string indent(width + 4, ' ');
-        out += cells_block(reason.cells, *report.matrix, style, indent);
+        std::string prefix = "  " + pad_right(reason.feature, width) + "  ";
+        if (reason.reason == "never") {
+            out += prefix + "you asked for it off (--never)\n";
+        } else if (reason.reason == "conflict") {
+            // Name every partner; cite only the cells that carry evidence,
+            // the rest are plain "no" cells that the list already names.
+            out += wrap_words(prefix + "does not work with ", partners(reason), ", ", indent);
+            for (const CellRef& cell : reason.cells)
+                if (has_evidence(cell)) out += cell_line(cell, *report.matrix, style, indent);
+        } else if (reason.reason == "trade-off") {
+            out += prefix + (reason.cells.empty() ? "would fit, but adds nothing to the criteria\n"
+                                                  : "would fit, but only by relying on uncertain cells:\n");
+            out += cells_block(reason.cells, *report.matrix, style, indent);
+        } else {
+            std::string what = reason.reason == "unsupported"           ? "not supported here:"
+                               : reason.reason == "forbidden-uncertain" ? "its cell is uncertain and the policy forbids it:"
+                                                                        : reason.reason;
+            out += prefix + what + "\n" + cells_block(reason.cells, *report.matrix, style, indent);
+        }
     }
     return out;
 }
@@ -81,15 +83,9 @@ std::string criteria_block(const Report& report) {
     return out;
 }
 
-std::string plan_summary(const Plan& plan) {
-    std::string risks;
-    for (const CellRef& cell : plan.risks) risks += (risks.empty() ? "" : "; ") + cell_citation(cell);
-    return "on: " + words(plan.features) + "\n" + "risks: " + (risks.empty() ? "none" : risks) + "\n";
-}
-
 std::string alternatives_block(const Report& report, const Style& style) {
     const auto& alternatives = report.result.alternatives;
-    if (alternatives.empty()) return "no nearby feasible request found\n";
+    if (alternatives.empty()) return "No nearby feasible request found.\n";
     std::string out = style.bold("Nearest feasible requests") + " (smallest change first):\n";
     for (size_t i = 0; i < alternatives.size(); ++i) {
         const Alternative& alternative = alternatives[i];
@@ -103,12 +99,13 @@ std::string alternatives_block(const Report& report, const Style& style) {
         out += "  " + number + style.bold(change) + ": " + count(alternative.plan.features.size(), "feature") +
                ", " + count(alternative.plan.risks.size(), "risk") + "\n";
         out += indent + "$ " + alternative_command_line(report.request, alternative, report.matrix_arg) + "\n";
-        std::string summary = plan_summary(alternative.plan);
-        for (size_t start = 0; start < summary.size();) {
-            size_t end = summary.find('\n', start);
-            out += indent + summary.substr(start, end - start) + "\n";
-            start = end + 1;
-        }
+        out += wrap_words(indent + "on: ", alternative.plan.features, " ", indent + "    ");
+        std::vector<std::string> risks;
+        for (const CellRef& cell : alternative.plan.risks) risks.push_back(cell_citation(cell));
+        if (risks.empty())
+            out += indent + "risks: none\n";
+        else
+            out += wrap_words(indent + "risks: ", risks, "; ", indent + "       ");
     }
     return out;
 }
@@ -128,7 +125,7 @@ std::string timeout_note(const Report& report, const Style& style) {
     if (report.result.status != Status::timeout) return "";
     return style.warn("timeout") + ": " +
            (report.result.message.empty() ? "the solver gave up" : report.result.message) +
-           "; the best plan found so far follows, not proven optimal\n";
+           "; what follows is the best found so far, not proven optimal\n";
 }
 
 std::string maximize_text(const Report& report, const Style& style) {
@@ -136,7 +133,7 @@ std::string maximize_text(const Report& report, const Style& style) {
     std::string out = heading(report, style);
     if (result.status == Status::infeasible) {
         out += ": " + style.bad("infeasible") + "\n";
-        out += report.explain_order ? criteria_block(report) : "";
+        if (report.explain_order) out += criteria_block(report);
         out += "\nWhy no plan exists:\n";
         out += conflicts_block(report, style) + "\n" + alternatives_block(report, style);
         return out;
@@ -144,8 +141,7 @@ std::string maximize_text(const Report& report, const Style& style) {
     out += "\n";
     out += timeout_note(report, style);
     if (report.explain_order) out += criteria_block(report);
-    out += style.good("on") + " (" + std::to_string(result.plan.features.size()) + "): " +
-           words(result.plan.features) + "\n";
+    out += features_line(style.good("on"), result.plan.features);
     out += risks_block(result.plan.risks, *report.matrix, style);
     out += off_block(report, style);
     return out;
@@ -155,8 +151,8 @@ std::string check_text(const Report& report, const Style& style) {
     const Result& result = report.result;
     std::string out = heading(report, style) + ": ";
     out += result.status == Status::ok ? style.good("valid") : style.bad("invalid");
-    out += "\nfeatures: ";
-    out += words(report.request.have) + "\n";
+    out += "\n";
+    out += features_line("features", report.request.have);
     if (!result.violations.empty())
         out += style.bad("violated") + " (" + std::to_string(result.violations.size()) + "):\n" +
                cells_block(result.violations, *report.matrix, style, "  ");
@@ -177,23 +173,19 @@ std::string repair_text(const Report& report, const Style& style) {
     const Result& result = report.result;
     std::string out = heading(report, style);
     if (result.status == Status::infeasible) {
-        return out + ": " + style.bad("infeasible") + " (no change within the allowed ones makes it valid)\n" +
-               conflicts_block(report, style);
+        out += ": " + style.bad("infeasible") + " (no change within the allowed ones makes it valid)\n";
+        return out + conflicts_block(report, style);
     }
     out += "\n";
     out += timeout_note(report, style);
     if (result.changes.empty()) {
         out += style.good("already valid") + ": no changes\n";
     } else {
-        out += "changes (" + std::to_string(result.changes.size()) + "):";
-        for (const Change& change : result.changes) {
-            out += " ";
-            out += change_text(change);
-        }
-        out += "\n";
+        std::vector<std::string> changes;
+        for (const Change& change : result.changes) changes.push_back(change_text(change));
+        out += wrap_words("changes (" + std::to_string(changes.size()) + "): ", changes, ", ", "  ");
     }
-    out += style.good("on") + " (" + std::to_string(result.plan.features.size()) + "): " +
-           words(result.plan.features) + "\n";
+    out += features_line(style.good("on"), result.plan.features);
     out += risks_block(result.plan.risks, *report.matrix, style);
     return out;
 }
@@ -203,25 +195,32 @@ std::string explain_text(const Report& report, const Style& style) {
     std::string out = heading(report, style);
     if (result.status == Status::ok && result.conflicts.empty())
         return out + ": " + style.good("feasible") + ", nothing in the request conflicts\n";
-    out += ": " + (result.status == Status::timeout ? style.warn("timeout") : style.bad("infeasible")) +
-           ", " + count(result.conflicts.size(), "minimal conflict set") + "\n";
-    if (result.status == Status::timeout) out += timeout_note(report, style);
+    out += ": ";
+    out += (result.status == Status::timeout ? style.warn("timeout") : style.bad("infeasible")) + ", " +
+           count(result.conflicts.size(), "minimal conflict set") + "\n";
+    out += timeout_note(report, style);
     return out + conflicts_block(report, style);
 }
 
 std::string enumerate_text(const Report& report, const Style& style) {
     const Result& result = report.result;
     std::string out = heading(report, style);
-    if (result.status == Status::infeasible)
-        return out + ": " + style.bad("infeasible") + ", no valid feature set honours the request\n" +
-               conflicts_block(report, style);
-    out += ": " + count(result.plans.size(), "maximal feature set") + "\n" + timeout_note(report, style);
+    if (result.status == Status::infeasible) {
+        out += ": " + style.bad("infeasible") + ", no valid feature set honours the request\n";
+        return out + conflicts_block(report, style);
+    }
+    out += ": " + count(result.plans.size(), "maximal feature set") + "\n";
+    out += timeout_note(report, style);
+    const size_t number_width = std::to_string(result.plans.size()).size() + 1;
     for (size_t i = 0; i < result.plans.size(); ++i) {
         const Plan& plan = result.plans[i];
-        std::string number = std::to_string(i + 1) + ".";
-        out += pad_left(number, std::to_string(result.plans.size()).size() + 1) + " " + words(plan.features) +
-               style.dim("  (" + count(plan.features.size(), "feature") + ", " + count(plan.risks.size(), "risk") + ")") +
-               "\n";
+        std::string prefix = pad_left(std::to_string(i + 1) + ".", number_width) + " ";
+        std::string summary = "(";
+        summary += count(plan.features.size(), "feature") + ", " + count(plan.risks.size(), "risk") + ")";
+        summary = style.dim(summary);
+        std::vector<std::string> items = plan.features;
+        items.push_back(summary);
+        out += wrap_words(prefix, items, " ", std::string(prefix.size(), ' '));
     }
     return out;
 }
