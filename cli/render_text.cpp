@@ -67,7 +67,9 @@ std::string off_block(const Report& report, const Style& style) {
                                                   : "would fit, but only by relying on uncertain cells:\n");
             out += cells_block(reason.cells, *report.matrix, style, indent);
         } else {
-            std::string what = reason.reason == "unsupported"           ? "not supported here:"
+            std::string hardware = report.result.plan.hardware.empty() ? report.request.hardware
+                                                                       : report.result.plan.hardware;
+            std::string what = reason.reason == "unsupported"           ? "not supported on " + hardware + ":"
                                : reason.reason == "forbidden-uncertain" ? "its cell is uncertain and the policy forbids it:"
                                                                         : reason.reason;
             out += prefix + what + "\n" + cells_block(reason.cells, *report.matrix, style, indent);
@@ -141,6 +143,8 @@ std::string maximize_text(const Report& report, const Style& style) {
     out += "\n";
     out += timeout_note(report, style);
     if (report.explain_order) out += criteria_block(report);
+    if (result.status == Status::timeout && result.plan.hardware.empty())
+        return out + "no plan found before the time limit\n";
     out += features_line(style.good("on"), result.plan.features);
     out += risks_block(result.plan.risks, *report.matrix, style);
     out += off_block(report, style);
@@ -178,6 +182,8 @@ std::string repair_text(const Report& report, const Style& style) {
     }
     out += "\n";
     out += timeout_note(report, style);
+    if (result.status == Status::timeout && result.plan.hardware.empty())
+        return out + "no valid configuration found before the time limit\n";
     if (result.changes.empty()) {
         out += style.good("already valid") + ": no changes\n";
     } else {
