@@ -63,7 +63,7 @@ int run_import(const ImportFlags& flags) {
     options.id = flags.id;
     std::string file_name = std::filesystem::path(flags.document).filename().string();
     ImportResult imported = import_document(read_document(flags.document), file_name, options);
-    for (const std::string& note : imported.notes) std::cerr << "planner: " << flags.document << ": " << note << "\n";
+    for (const std::string& note : imported.notes) std::cerr << "planner: " << note << "\n";
     std::string text = matrix_to_json(imported.matrix);
     if (flags.output.empty()) {
         std::cout << text;  // already one JSON document, with or without --json

@@ -131,7 +131,8 @@ std::string resolve_hardware_in(std::string_view raw, const Matrix& matrix) {
     if (!matrix.has_hardware(id)) {
         auto others = matrices_with_hardware(id);
         throw UsageError("--hw: hardware '" + id + "' has no column in matrix " + matrix.id +
-                         (others.empty() ? "; no shipped matrix has it"
+                         (others.empty() ? "; no shipped matrix has it (a newer matrix document may: "
+                                           "planner import DOC -o FILE, then --matrix FILE)"
                                          : "; matrices that have it: " + join(others) +
                                                " (pick one with --matrix)"));
     }

@@ -72,7 +72,11 @@ std::string off_block(const Report& report, const Style& style) {
             std::string what = reason.reason == "unsupported"           ? "not supported on " + hardware + ":"
                                : reason.reason == "forbidden-uncertain" ? "its cell is uncertain and the policy forbids it:"
                                                                         : reason.reason;
-            out += prefix + what + "\n" + cells_block(reason.cells, *report.matrix, style, indent);
+            if (reason.cells.size() == 1) {  // the one hardware cell fits on the same line
+                out += prefix + what + " " + cell_line(reason.cells.front(), *report.matrix, style, indent).substr(indent.size());
+            } else {
+                out += prefix + what + "\n" + cells_block(reason.cells, *report.matrix, style, indent);
+            }
         }
     }
     return out;
