@@ -6,6 +6,8 @@
 
 #include "model/catalog.hpp"
 #include "model/error.hpp"
+#include "model/limits.hpp"
+#include "model/strict_json.hpp"
 
 namespace planner {
 
@@ -128,9 +130,12 @@ struct Reader {
 
     void check_object_keys(const json& object, std::initializer_list<const char*> keys,
                            const std::string& field) const {
-        for (const auto& [key, _] : object.items())
+        // A named variable, not a structured binding: clang 14 cannot capture those in a lambda.
+        for (const auto& item : object.items()) {
+            const std::string& key = item.key();
             if (std::find_if(keys.begin(), keys.end(), [&](const char* k) { return key == k; }) == keys.end())
                 fail(field.empty() ? key : field + "." + key, "unknown field");
+        }
     }
 };
 
@@ -143,9 +148,12 @@ int line_of(std::string_view text, size_t byte) {
 
 Matrix matrix_from_json(std::string_view text, std::string_view origin_view) {
     const std::string origin(origin_view);
+    if (text.size() > limits::kMaxMatrixJsonBytes)
+        throw InputError(origin + ": the matrix file is " + std::to_string(text.size()) + " bytes; at most " +
+                         limits::describe_bytes(limits::kMaxMatrixJsonBytes) + " are accepted");
     json doc;
     try {
-        doc = json::parse(text);
+        doc = parse_strict_json(text, origin);
     } catch (const json::parse_error& e) {
         throw InputError(origin + ":" + std::to_string(line_of(text, e.byte == 0 ? 0 : e.byte - 1)) +
                          ": not valid JSON (" + e.what() + ")");
@@ -167,6 +175,12 @@ Matrix matrix_from_json(std::string_view text, std::string_view origin_view) {
     m.features = r.texts(r.member(doc, "features", ""), "features");
     m.hardware = r.texts(r.member(doc, "hardware", ""), "hardware");
     if (m.features.empty()) r.fail("features", "must name at least one feature");
+    if (m.features.size() > limits::kMaxFeatures)
+        r.fail("features", std::to_string(m.features.size()) + " features; at most " +
+                               std::to_string(limits::kMaxFeatures) + " are accepted");
+    if (m.hardware.size() > limits::kMaxHardware)
+        r.fail("hardware", std::to_string(m.hardware.size()) + " hardware classes; at most " +
+                               std::to_string(limits::kMaxHardware) + " are accepted");
     std::set<std::string> seen;
     for (size_t i = 0; i < m.features.size(); ++i) {
         const std::string field = "features[" + std::to_string(i) + "]";

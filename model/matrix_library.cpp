@@ -3,12 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "model/embedded_data.hpp"
 #include "model/error.hpp"
 #include "model/import/importer.hpp"
+#include "model/limits.hpp"
 #include "model/matrix_json.hpp"
 
 namespace planner {
@@ -96,11 +95,9 @@ Matrix load_matrix(std::string_view id_or_file) {
         throw InputError(path + ": cannot read the matrix file (" +
                          (std::filesystem::exists(path, ec) ? "not a regular file" : "no such file") + ")");
     }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in) throw InputError(path + ": cannot read the matrix file");
-    const std::string content = bytes.str();
+    // Either kind of file may come here, so the larger cap; each reader applies its own.
+    const std::string content = limits::read_file_within(
+        path, std::max(limits::kMaxDocumentBytes, limits::kMaxMatrixJsonBytes), "matrix file");
     const size_t first = content.find_first_not_of(" \t\r\n");
     // A planner-matrix document is a JSON object; anything else is a document to import.
     if (first != std::string::npos && content[first] == '{') return matrix_from_json(content, path);

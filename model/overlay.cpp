@@ -2,15 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
 
 #include "model/error.hpp"
+#include "model/limits.hpp"
+#include "model/strict_json.hpp"
 
 namespace planner {
 
@@ -128,7 +128,7 @@ std::vector<size_t> element_lines(std::string_view text, std::string_view key) {
             ++depth;
             if (depth == 2 && c == '[' && member == key) {
                 in_key_array = expect_element = true;
-                lines.clear();  // a repeated key: the parser keeps the last one
+                lines.clear();  // a repeated key; parse_strict_json refuses it
             }
         } else if (c == '}' || c == ']') {
             --depth;
@@ -223,9 +223,12 @@ CellAssumption parse_assumption(std::string_view item, const Catalog& catalog) {
 std::vector<CellAssumption> parse_overlay(std::string_view json_text, std::string_view file_name,
                                           const Catalog& catalog) {
     const std::string file(file_name);
+    if (json_text.size() > limits::kMaxOverlayBytes)
+        throw InputError(file + ": the overlay file is " + std::to_string(json_text.size()) + " bytes; at most " +
+                         limits::describe_bytes(limits::kMaxOverlayBytes) + " are accepted");
     nlohmann::json doc;
     try {
-        doc = nlohmann::json::parse(json_text);
+        doc = parse_strict_json(json_text, file);
     } catch (const nlohmann::json::parse_error& e) {
         // e.what() starts with nlohmann's own tag; the reader wants the place first.
         std::string what = e.what();
@@ -261,12 +264,7 @@ std::vector<CellAssumption> parse_overlay(std::string_view json_text, std::strin
 }
 
 std::vector<CellAssumption> read_overlay_file(const std::string& path, const Catalog& catalog) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path + ": cannot open the overlay file");
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (in.bad()) throw InputError(path + ": cannot read the overlay file");
-    return parse_overlay(bytes.str(), path, catalog);
+    return parse_overlay(limits::read_file_within(path, limits::kMaxOverlayBytes, "overlay file"), path, catalog);
 }
 
 namespace {

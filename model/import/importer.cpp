@@ -4,6 +4,7 @@
 
 #include "model/catalog.hpp"
 #include "model/error.hpp"
+#include "model/limits.hpp"
 #include "model/import/links.hpp"
 #include "model/import/markdown_table.hpp"
 #include "model/import/matrix_builder.hpp"
@@ -16,19 +17,14 @@
 
 namespace planner {
 
-namespace {
-// Far above any matrix vLLM has published (about 20 kB), low enough that a
-// wrong file cannot make the importer eat the machine.
-constexpr size_t kMaxDocumentBytes = 16u << 20;
-}  // namespace
-
 ImportResult import_document(std::string_view bytes, std::string_view file_name, const ImportOptions& options) {
     using namespace importing;
     const std::string file(file_name);
     if (!options.id.empty()) check_matrix_id(options.id);
-    if (bytes.size() > kMaxDocumentBytes)
+    if (bytes.size() > limits::kMaxDocumentBytes)
         fail_at(file, 0,
-                "document is " + std::to_string(bytes.size()) + " bytes; at most 16 MiB are accepted");
+                "document is " + std::to_string(bytes.size()) + " bytes; at most " +
+                    limits::describe_bytes(limits::kMaxDocumentBytes) + " are accepted");
     if (trim(bytes).empty()) fail_at(file, 1, "empty document, no compatibility matrix in it");
 
     ImportResult result;

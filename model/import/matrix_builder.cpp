@@ -48,7 +48,7 @@ Columns read_header(const Document& doc, const Catalog& catalog, const RawTable&
     const auto& header = table.rows[0];
     if (header.size() < 2)
         fail_at(doc.file, table.first_line, std::string("the ") + table_name + " table has no columns");
-    const size_t limit = hardware ? kMaxHardware : kMaxFeatures;
+    const size_t limit = hardware ? limits::kMaxHardware : limits::kMaxFeatures;
     if (header.size() - 1 > limit)
         fail_at(doc.file, header[0].line,
                 std::string("the ") + table_name + " table has " + std::to_string(header.size() - 1) +
@@ -174,8 +174,8 @@ Matrix build_matrix(const Document& doc, const RawTable& ff, const RawTable& fh,
                         std::to_string(seen->second) + " and " + std::to_string(row[0].line) + ")");
         hardware_row_line[feature.id] = row[0].line;
         if (std::find(matrix.features.begin(), matrix.features.end(), feature.id) == matrix.features.end()) {
-            if (matrix.features.size() >= kMaxFeatures)
-                fail_at(doc.file, row[0].line, "more than " + std::to_string(kMaxFeatures) + " features");
+            if (matrix.features.size() >= limits::kMaxFeatures)
+                fail_at(doc.file, row[0].line, "more than " + std::to_string(limits::kMaxFeatures) + " features");
             matrix.features.push_back(feature.id);
             notes.push_back(doc.file + ":" + std::to_string(row[0].line) + ": feature " + feature.id +
                             " has no row in the Feature x Feature table; its pairs are recorded as blank "

@@ -9,12 +9,10 @@
 #include "model/catalog.hpp"
 #include "model/import/raw_table.hpp"
 #include "model/import/text.hpp"
+#include "model/limits.hpp"
 #include "model/matrix.hpp"
 
 namespace planner::importing {
-
-constexpr size_t kMaxFeatures = 200;
-constexpr size_t kMaxHardware = 64;
 
 // Fills features, hardware, diagonal, pairs, support and footnotes. A feature
 // that only one table has still belongs to the matrix: the cells the other

@@ -1,0 +1,77 @@
+#pragma once
+// JSON parsing for files a user wrote by hand. nlohmann's parser keeps the last
+// of two equal keys without a word, so {"value": "no", "value": "yes"} would
+// be a silent guess; and nesting has no bound of its own. Both are refused
+// here, naming the path of the object in the document.
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/error.hpp"
+#include "model/limits.hpp"
+
+namespace planner {
+
+// Throws InputError "origin: path: ..." for a repeated key or nesting deeper
+// than limits::kMaxJsonDepth; syntax errors stay nlohmann::json::parse_error,
+// so that each caller words them with its own line numbers.
+inline nlohmann::json parse_strict_json(std::string_view text, const std::string& origin) {
+    using nlohmann::json;
+    struct Frame {
+        bool object = false;
+        std::set<std::string> keys;
+        std::string path;
+        std::string last_key;
+        size_t next_index = 0;
+    };
+    std::vector<Frame> open;
+    auto child_path = [&]() -> std::string {
+        if (open.empty()) return {};
+        Frame& parent = open.back();
+        if (parent.object) return parent.path.empty() ? parent.last_key : parent.path + "." + parent.last_key;
+        return parent.path + "[" + std::to_string(parent.next_index++) + "]";
+    };
+    auto fail = [&](const std::string& path, const std::string& what) {
+        std::string message = origin;
+        message.append(": ").append(path.empty() ? "document" : path).append(": ").append(what);
+        throw InputError(message);
+    };
+    json::parser_callback_t check = [&](int, json::parse_event_t event, json& parsed) {
+        switch (event) {
+        case json::parse_event_t::object_start:
+        case json::parse_event_t::array_start: {
+            Frame frame;
+            frame.object = event == json::parse_event_t::object_start;
+            frame.path = child_path();
+            if (open.size() >= limits::kMaxJsonDepth)
+                fail(frame.path, std::string("nested deeper than ")
+                                     .append(std::to_string(limits::kMaxJsonDepth))
+                                     .append(" levels"));
+            open.push_back(std::move(frame));
+            break;
+        }
+        case json::parse_event_t::object_end:
+        case json::parse_event_t::array_end:
+            if (!open.empty()) open.pop_back();
+            break;
+        case json::parse_event_t::key: {
+            Frame& object = open.back();
+            object.last_key = parsed.get<std::string>();
+            if (!object.keys.insert(object.last_key).second)
+                fail(object.path.empty() ? object.last_key : object.path + "." + object.last_key,
+                     std::string("the key \"").append(object.last_key).append("\" appears twice in one object"));
+            break;
+        }
+        case json::parse_event_t::value:
+            if (!open.empty() && !open.back().object) ++open.back().next_index;
+            break;
+        }
+        return true;
+    };
+    return json::parse(text, check);
+}
+
+}  // namespace planner
