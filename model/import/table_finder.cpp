@@ -112,10 +112,17 @@ MatrixTables find_matrix_tables(const Document& doc, const std::vector<RawTable>
     }
     if (found.features && found.hardware) return found;
     if (near_miss) throw InputError(*near_miss);
-    if (!found.features && !found.hardware)
+    if (!found.features && !found.hardware) {
+        // A matrix pasted from a rendered page comes as HTML; say so rather than "nothing found".
+        for (int n = 1; n <= doc.line_count(); ++n)
+            if (to_lower_ascii(doc.line(n)).find("<table") != std::string::npos)
+                fail_at(doc.file, n,
+                        "an HTML <table>, which the importer does not read; give the page's source "
+                        "(Markdown pipe tables, reStructuredText or MyST list-tables)");
         fail_at(doc.file, 0,
                 "no compatibility matrix found (no table whose header labels are features or hardware "
                 "classes)");
+    }
     if (!found.features)
         fail_at(doc.file, 0,
                 "no Feature x Feature table found (the Feature x Hardware table is at line " +
