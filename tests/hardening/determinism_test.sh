@@ -30,41 +30,54 @@ commands=(
   "enumerate --hw cpu --matrix vllm-0.6"
 )
 
-passed=0
-failed=0
-for command in "${commands[@]}"; do
-  for json in "" " --json"; do
-    # Word splitting of $command is intended: each entry is an argument list without quoting.
+# One command line, RUNS times; prints one "ok" or "FAIL" line.
+check_line() {
+  local line=$1 work=$2 first_status status run differs=""
+  # Word splitting of $line is intended: each entry is an argument list without quoting.
+  # shellcheck disable=SC2086
+  "$planner" $line >"$work/first.out" 2>"$work/first.err"
+  first_status=$?
+  for ((run = 2; run <= runs; run++)); do
     # shellcheck disable=SC2086
-    "$planner" $command$json >"$scratch/first.out" 2>"$scratch/first.err"
-    first_status=$?
-    differs=""
-    for ((run = 2; run <= runs; run++)); do
-      # shellcheck disable=SC2086
-      "$planner" $command$json >"$scratch/again.out" 2>"$scratch/again.err"
-      status=$?
-      if [ "$status" -ne "$first_status" ] || ! cmp -s "$scratch/first.out" "$scratch/again.out" ||
-         ! cmp -s "$scratch/first.err" "$scratch/again.err"; then
-        differs="run $run differs from run 1 (exit $first_status then $status)"
-        diff "$scratch/first.out" "$scratch/again.out" | head -5
-        break
-      fi
-    done
-    if [ "$first_status" -ge 2 ]; then
-      # A usage error would make the comparison vacuous.
-      echo "FAIL planner $command$json: exit $first_status: $(head -c 300 "$scratch/first.err")"
-      failed=$((failed + 1))
-    elif [ -n "$differs" ]; then
-      echo "FAIL planner $command$json: $differs"
-      failed=$((failed + 1))
-    elif [ ! -s "$scratch/first.out" ]; then
-      echo "FAIL planner $command$json: printed nothing"
-      failed=$((failed + 1))
-    else
-      echo "ok   planner $command$json: $runs runs, $(wc -c <"$scratch/first.out") bytes each, exit $first_status"
-      passed=$((passed + 1))
+    "$planner" $line >"$work/again.out" 2>"$work/again.err"
+    status=$?
+    if [ "$status" -ne "$first_status" ] || ! cmp -s "$work/first.out" "$work/again.out" ||
+       ! cmp -s "$work/first.err" "$work/again.err"; then
+      differs="run $run differs from run 1 (exit $first_status then $status): $(diff "$work/first.out" "$work/again.out" | head -3 | tr '\n' ' ')"
+      break
     fi
   done
+  if [ "$first_status" -ge 2 ]; then
+    # A usage error would make the comparison vacuous.
+    echo "FAIL planner $line: exit $first_status: $(head -c 300 "$work/first.err")"
+  elif [ -n "$differs" ]; then
+    echo "FAIL planner $line: $differs"
+  elif [ ! -s "$work/first.out" ]; then
+    echo "FAIL planner $line: printed nothing"
+  else
+    echo "ok   planner $line: $runs runs, $(wc -c <"$work/first.out") bytes each, exit $first_status"
+  fi
+}
+
+lines=()
+for command in "${commands[@]}"; do
+  lines+=("$command" "$command --json")
 done
+
+# Two workers, each taking every other line: the runs are process start-ups,
+# and two cores halve the wait.
+workers=2
+for ((worker = 0; worker < workers; worker++)); do
+  (
+    mkdir -p "$scratch/$worker"
+    for ((i = worker; i < ${#lines[@]}; i += workers)); do
+      check_line "${lines[$i]}" "$scratch/$worker"
+    done >"$scratch/$worker.results"
+  ) &
+done
+wait
+cat "$scratch"/*.results
+passed=$(cat "$scratch"/*.results | grep -c '^ok ')
+failed=$(( ${#lines[@]} - passed ))
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
