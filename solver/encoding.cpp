@@ -85,6 +85,11 @@ z3::solver& Encoding::tracked_solver() {
     return *tracked_solver_;
 }
 
+z3::solver& Encoding::map_solver() {
+    if (!map_solver_) map_solver_.emplace(context_, z3::solver::simple());
+    return *map_solver_;
+}
+
 z3::expr_vector Encoding::risk_terms(std::optional<size_t> only_hardware) {
     const size_t n = problem_.feature_count(), m = problem_.hardware_count();
     z3::expr_vector terms(context_);

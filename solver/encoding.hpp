@@ -42,6 +42,9 @@ public:
     // Tracking literals, in the order of cells(); valid once tracked_solver() ran.
     const std::vector<z3::expr>& tracks() const { return tracks_; }
     const std::vector<CellConstraint>& cells() const { return cells_; }
+    // The power-set map of MARCO (solver/subsets.hpp), kept between requests
+    // because a new solver costs more than the exploration of a small request.
+    z3::solver& map_solver();
 
     // Uncertain cells a plan relies on (allowed by the policy), as Bool terms.
     z3::expr_vector risk_terms(std::optional<size_t> only_hardware);
@@ -65,6 +68,7 @@ private:
     std::vector<CellConstraint> cells_;
     z3::solver solver_;
     std::optional<z3::solver> tracked_solver_;
+    std::optional<z3::solver> map_solver_;
     std::vector<z3::expr> tracks_;
     unsigned plain_timeout_ = 0, tracked_timeout_ = 0;
 };

@@ -36,7 +36,13 @@ SubsetFamilies explore_subsets(Query& query, const std::vector<z3::expr>& items,
                                const std::vector<z3::expr>& background) {
     z3::context& context = query.encoding().context();
     // The map: one Bool per item; each model is a subset not yet explained.
-    z3::solver map(context, z3::solver::simple());
+    // Its blocking clauses live in a scope of their own, dropped on return.
+    z3::solver& map = query.encoding().map_solver();
+    struct Scope {
+        z3::solver& solver;
+        explicit Scope(z3::solver& s) : solver(s) { solver.push(); }
+        ~Scope() { solver.pop(); }
+    } scope(map);
     std::vector<z3::expr> chosen;
     for (size_t i = 0; i < items.size(); ++i)
         chosen.push_back(z3::expr(context, Z3_mk_fresh_const(context, "item", context.bool_sort())));
