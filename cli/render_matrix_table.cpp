@@ -65,6 +65,7 @@ std::string render_grid(const Grid& grid, const Style& style) {
         out += " ";
         out += style.bold(pad_right(grid.header[c], widths[c]));
     }
+    out.erase(out.find_last_not_of(' ') + 1);
     out += "\n";
     for (size_t r = 0; r < grid.cells.size(); ++r) {
         std::string line = pad_right(grid.row_titles[r], title_width);
@@ -127,7 +128,7 @@ std::string footnotes_block(const Matrix& matrix) {
 
 std::string render_matrix_tables(const Matrix& matrix, const std::string& hardware, const Style& style) {
     std::string out = style.bold("matrix " + matrix.id) + style.dim("  (from " + matrix.source + ")") + "\n";
-    out += "✅ yes  ❌ no  🟠 partial  ❔ unknown  blank: not stated;  ¹²³ links and * † ^ footnotes below each table\n\n";
+    out += "✅ yes  ❌ no  🟠 partial  ❔ unknown  blank: not stated;  ¹²³: links, under each table;  * † ^: footnotes, at the end\n\n";
 
     Legend pairs;
     out += style.bold("Feature x Feature") + "\n" + feature_table(matrix, pairs, style);
