@@ -161,6 +161,22 @@ def allow_hw_suggests_other_hardware_with_its_command():
 
 
 @case
+def footnote_texts_reach_the_derivation_the_json_and_the_tables():
+    document_path = os.path.join(ROOT, "tests/data/docs/mkdocs-tpu.md")
+    args = ["maximize", "--hw", "ampere", "--must", "pooling,cp", "--strict", "--matrix", document_path]
+    code, document, _ = planner_json(*args)
+    expect(code == 1 and document["status"] == "infeasible", document)
+    cell = document["conflicts"][0]["cells"][0]
+    expect(cell["value"] == "partial" and cell["footnotes"][0]["mark"] == "*", cell)
+    expect(cell["footnotes"][0]["text"].startswith("Chunked prefill and prefix caching"), cell)
+    code, out, _ = planner(*args)
+    expect("which --strict rules out" in out and "* Chunked prefill and prefix caching" in out, out)
+    expect(f"--must cp --strict --matrix {document_path}" in out, out)
+    code, out, _ = planner("matrix", "show", "--matrix", document_path)
+    expect(code == 0 and "🟠*" in out and "\nfootnotes:\n  * Chunked prefill" in out, out)
+
+
+@case
 def timeout_is_exit_3_and_not_proven():
     code, document, _ = planner_json("maximize", "--hw", "ampere", "--must", "lora", "--timeout-ms", "1")
     expect(code == 3, f"exit {code}")
