@@ -25,6 +25,8 @@ void add_repair_command(CLI::App& app, Commands& commands);
 void add_check_command(CLI::App& app, Commands& commands);
 void add_explain_command(CLI::App& app, Commands& commands);
 void add_enumerate_command(CLI::App& app, Commands& commands);
+void add_batch_command(CLI::App& app, Commands& commands);
+void add_completion_command(CLI::App& app, Commands& commands);
 
 // "Example:\n  planner ...": the footer every --help ends with.
 std::string example_footer(std::initializer_list<std::string_view> examples);

@@ -14,6 +14,7 @@ void add_enumerate_command(CLI::App& app, Commands& commands) {
     add_policy_flags(*command, flags->request);
     command->add_option("--limit", flags->request.limit, "print at most N sets (0: all)")->type_name("N");
     add_timeout_option(*command, flags->request);
+    add_format_option(*command, *flags);
     command->footer(example_footer({"planner enumerate --hw hopper --must lora --limit 5"}));
     commands.push_back({command, "enumerate", [flags] {
                             return run_plan_command("enumerate", *flags,

@@ -18,6 +18,7 @@ void add_maximize_command(CLI::App& app, Commands& commands) {
     command->add_flag("--allow-hw", flags->request.allow_hardware_change,
                       "when infeasible, also suggest other hardware classes");
     add_timeout_option(*command, flags->request);
+    add_format_option(*command, *flags);
     command->add_flag("--explain-order", flags->explain_order,
                       "print the order of the optimisation criteria");
     command->footer(example_footer({"planner maximize --hw a100 --must lora --prefer cp,apc",

@@ -19,6 +19,7 @@ void add_repair_command(CLI::App& app, Commands& commands) {
                         "cost of a hardware switch against one feature toggle (default 1)")
         ->type_name("N");
     add_timeout_option(*command, flags->request);
+    add_format_option(*command, *flags);
     command->footer(example_footer({"planner repair --hw ampere --have lora,sd,cp --keep lora",
                                     "planner repair --hw volta --have cp,apc --allow-hw --hw-cost 2"}));
     commands.push_back({command, "repair", [flags] {

@@ -66,6 +66,8 @@ int main(int argc, char** argv) {
     planner::cli::add_check_command(app, commands);
     planner::cli::add_explain_command(app, commands);
     planner::cli::add_enumerate_command(app, commands);
+    planner::cli::add_batch_command(app, commands);
+    planner::cli::add_completion_command(app, commands);
 
     const bool json = wants_json(argc, argv);
     const std::string name = command_name(argc, argv, app);

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <set>
 
+#include "cli/hardware_auto.hpp"
 #include "model/catalog.hpp"
 #include "model/error.hpp"
 #include "model/matrix_library.hpp"
@@ -45,7 +46,7 @@ void add_matrix_option(CLI::App& command, std::string& matrix) {
 
 void add_hardware_option(CLI::App& command, std::string& hardware, bool required) {
     auto* option = command.add_option("--hw", hardware,
-                                      "hardware class or product (ampere, a100, sm80, h100, mi300x, ...)")
+                                      "hardware class or product (ampere, a100, sm80, h100, mi300x, ...), or auto: this machine's")
                        ->type_name("HW");
     if (required) option->required();
 }
@@ -124,7 +125,7 @@ std::vector<std::string> resolve_features(std::string_view flag, const std::vect
 std::string resolve_hardware_in(std::string_view raw, const Matrix& matrix) {
     std::string id;
     try {
-        id = Catalog::builtin().resolve_hardware(raw);
+        id = Catalog::builtin().resolve_hardware(hardware_argument(raw));
     } catch (const UsageError& e) {
         throw UsageError(std::string("--hw: ") + e.what());
     }

@@ -4,6 +4,7 @@
 
 #include "cli/render_json.hpp"
 #include "cli/render_text.hpp"
+#include "cli/render_vllm_args.hpp"
 #include "model/matrix_library.hpp"
 
 namespace planner::cli {
@@ -31,10 +32,15 @@ int run_plan_command(const std::string& name, const PlanFlags& flags, const Engi
                   << "\nThis is a bug in planner, not in your request; please report it with the "
                      "command you ran.\n";
     }
-    if (flags.json)
-        std::cout << dump_json(report_json(report));
-    else if (report.result.status != Status::error)
-        std::cout << render_report_text(report, Style::for_stdout(false));
+    const bool vllm_args = flags.format == "vllm-args";
+    if (flags.json) {
+        ordered_json document = report_json(report);
+        if (vllm_args) add_vllm_args_json(document, report);
+        std::cout << dump_json(document);
+    } else if (report.result.status != Status::error) {
+        const Style style = Style::for_stdout(false);
+        std::cout << (vllm_args ? render_vllm_args_text(report, style) : render_report_text(report, style));
+    }
     return exit_code(report.result.status);
 }
 

@@ -15,12 +15,16 @@ struct PlanFlags {
     std::string matrix;
     bool json = false;
     bool explain_order = false;
+    std::string format = "text";  // --format: text, or vllm-args (maximize, repair, enumerate)
 };
 
 using EngineCall = std::function<Result(Engine&, const Matrix&, const Request&)>;
 
 // Adds --matrix, --json and --hw (required) to `command`.
 void add_plan_basics(CLI::App& command, PlanFlags& flags);
+
+// Adds --format text|vllm-args (defined with the vllm-args renderer).
+void add_format_option(CLI::App& command, PlanFlags& flags);
 
 // Runs the engine and prints; returns the exit code. A result that failed the
 // engine's re-check (status error) is a bug report on stderr and exit 2.

@@ -29,6 +29,10 @@ inline constexpr size_t kMaxOverlayBytes = 4u << 20;
 inline constexpr size_t kMaxFeatures = 200;
 inline constexpr size_t kMaxHardware = 64;
 
+// One request line of `planner batch`. A request is a few hundred bytes;
+// a longer line is answered with an error and the stream goes on.
+inline constexpr size_t kMaxBatchLineBytes = 1u << 20;
+
 // Nesting of arrays and objects in a JSON input: a planner-matrix document
 // needs 3, an overlay 3. Deeper input is refused before it is built.
 inline constexpr size_t kMaxJsonDepth = 64;
