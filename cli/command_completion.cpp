@@ -151,7 +151,7 @@ void add_completion_command(CLI::App& app, Commands& commands) {
     command->footer(example_footer({"source <(planner completion bash)",
                                     "planner completion bash > /etc/bash_completion.d/planner"}));
     CLI::App* root = &app;
-    commands.push_back({command, "completion", [root] {
+    commands.push_back({command, "completion", [root, shell] {  // shell: keeps the option's target alive
                             std::cout << bash_script(*root);
                             return 0;
                         }});
