@@ -3,6 +3,7 @@
 // of two equal keys without a word, so {"value": "no", "value": "yes"} would
 // be a silent guess; and nesting has no bound of its own. Both are refused
 // here, naming the path of the object in the document.
+#include <algorithm>
 #include <set>
 #include <string>
 #include <string_view>
@@ -16,8 +17,9 @@
 namespace planner {
 
 // Throws InputError "origin: path: ..." for a repeated key or nesting deeper
-// than limits::kMaxJsonDepth; syntax errors stay nlohmann::json::parse_error,
-// so that each caller words them with its own line numbers.
+// than limits::kMaxJsonDepth, and "origin:line: ..." for a number out of
+// range; syntax errors stay nlohmann::json::parse_error, so that each caller
+// words them with its own line numbers.
 inline nlohmann::json parse_strict_json(std::string_view text, const std::string& origin) {
     using nlohmann::json;
     struct Frame {
@@ -71,7 +73,23 @@ inline nlohmann::json parse_strict_json(std::string_view text, const std::string
         }
         return true;
     };
-    return json::parse(text, check);
+    try {
+        return json::parse(text, check);
+    } catch (const json::out_of_range& e) {
+        // A number beyond double (1e999) is not a parse_error in nlohmann, and
+        // carries no position: find the token it quotes to name the line.
+        const std::string what = e.what();
+        const size_t open_quote = what.find('\''), close_quote = what.rfind('\'');
+        std::string token;
+        if (open_quote != std::string::npos && close_quote > open_quote)
+            token = what.substr(open_quote + 1, close_quote - open_quote - 1);
+        const size_t at = token.empty() ? std::string_view::npos : text.find(token);
+        std::string message = origin;
+        if (at != std::string_view::npos)
+            message.append(":").append(std::to_string(1 + std::count(text.begin(), text.begin() + at, '\n')));
+        message.append(": not valid JSON (the number ").append(token).append(" is out of range)");
+        throw InputError(message);
+    }
 }
 
 }  // namespace planner
