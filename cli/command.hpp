@@ -25,6 +25,9 @@ void add_repair_command(CLI::App& app, Commands& commands);
 void add_check_command(CLI::App& app, Commands& commands);
 void add_explain_command(CLI::App& app, Commands& commands);
 void add_enumerate_command(CLI::App& app, Commands& commands);
+void add_diff_command(CLI::App& app, Commands& commands);
+void add_graph_command(CLI::App& app, Commands& commands);
+void add_versions_command(CLI::App& app, Commands& commands);
 void add_batch_command(CLI::App& app, Commands& commands);
 void add_completion_command(CLI::App& app, Commands& commands);
 

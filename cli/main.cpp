@@ -66,6 +66,9 @@ int main(int argc, char** argv) {
     planner::cli::add_check_command(app, commands);
     planner::cli::add_explain_command(app, commands);
     planner::cli::add_enumerate_command(app, commands);
+    planner::cli::add_diff_command(app, commands);
+    planner::cli::add_graph_command(app, commands);
+    planner::cli::add_versions_command(app, commands);
     planner::cli::add_batch_command(app, commands);
     planner::cli::add_completion_command(app, commands);
 

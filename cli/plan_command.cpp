@@ -2,9 +2,11 @@
 
 #include <iostream>
 
+#include "cli/any_version_command.hpp"
 #include "cli/render_json.hpp"
 #include "cli/render_text.hpp"
 #include "cli/render_vllm_args.hpp"
+#include "model/error.hpp"
 #include "model/matrix_library.hpp"
 
 namespace planner::cli {
@@ -13,10 +15,16 @@ void add_plan_basics(CLI::App& command, PlanFlags& flags) {
     add_hardware_option(command, flags.request.hardware, true);
     add_matrix_option(command, flags.matrix);
     add_json_flag(command, flags.json);
+    add_overlay_options(command, flags.overlay);
+    add_any_version_flag(command, flags);
 }
 
 int run_plan_command(const std::string& name, const PlanFlags& flags, const EngineCall& call) {
-    const Matrix matrix = load_matrix(flags.matrix);
+    if (flags.any_version) return run_any_version_command(name, flags);
+    if (flags.matrices.size() > 1)
+        throw UsageError("--matrix is given " + std::to_string(flags.matrices.size()) +
+                         " times; several versions at once need --any-version");
+    const Matrix matrix = apply_overlay_flags(flags.overlay, load_matrix(flags.matrix));
     Report report;
     report.command = name;
     report.matrix = &matrix;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/options.hpp"
+#include "cli/overlay_options.hpp"
 #include "cli/report.hpp"
 
 namespace planner::cli {
@@ -15,12 +16,15 @@ struct PlanFlags {
     std::string matrix;
     bool json = false;
     bool explain_order = false;
+    OverlayFlags overlay;  // --assume, --overlay
+    bool any_version = false;          // --any-version (cli/any_version_command.hpp)
+    std::vector<std::string> matrices;  // every --matrix given, in order
     std::string format = "text";  // --format: text, or vllm-args (maximize, repair, enumerate)
 };
 
 using EngineCall = std::function<Result(Engine&, const Matrix&, const Request&)>;
 
-// Adds --matrix, --json and --hw (required) to `command`.
+// Adds --matrix, --json, --hw (required), --assume, --overlay and --any-version to `command`.
 void add_plan_basics(CLI::App& command, PlanFlags& flags);
 
 // Adds --format text|vllm-args (defined with the vllm-args renderer).

@@ -9,12 +9,16 @@ std::string cell_citation(const CellRef& cell) {
                             : feature_label(cell.row) + " on " + hardware_label(cell.column);
     std::string marks;
     for (const std::string& mark : cell.marks) marks += mark;
-    std::string out = where + " " + cell_value_text(cell.value) + marks;
-    // An assumed value must never pass for the published one.
-    if (cell.overridden)
-        out += " (assumed; published " + cell_value_text(cell.overridden->published) +
-               (cell.overridden->origin.empty() ? "" : ", " + cell.overridden->origin) + ")";
-    return out;
+    // An assumed value must never pass for the published one: both are named,
+    // and the reason travels with the citation wherever it is printed.
+    if (cell.overridden) {
+        std::string out = where;
+        out.append(" assumed ").append(to_string(cell.value)).append(marks);
+        out.append(" (published ").append(cell_value_text(cell.overridden->published)).append(")");
+        if (!cell.overridden->reason.empty()) out.append(": ").append(cell.overridden->reason);
+        return out;
+    }
+    return where + " " + cell_value_text(cell.value) + marks;
 }
 
 std::string cell_evidence(const CellRef& cell, const Matrix& matrix, std::string_view indent) {
@@ -28,8 +32,8 @@ std::string cell_evidence(const CellRef& cell, const Matrix& matrix, std::string
                "\n";
     }
     if (cell.overridden) {
-        if (!cell.overridden->reason.empty())
-            out += std::string(indent) + "assumed because: " + cell.overridden->reason + "\n";
+        if (!cell.overridden->origin.empty())
+            out += std::string(indent) + "assumed by " + cell.overridden->origin + "\n";
         if (!cell.overridden->link.empty()) out += std::string(indent) + cell.overridden->link + "\n";
     }
     return out;

@@ -1,6 +1,7 @@
 #include "cli/render_json.hpp"
 
 #include "cli/command_line.hpp"
+#include "cli/render_assumed.hpp"
 
 namespace planner::cli {
 
@@ -98,6 +99,14 @@ ordered_json cell_json(const CellRef& cell, const Matrix& matrix) {
         footnotes.push_back(std::move(footnote));
     }
     out["footnotes"] = std::move(footnotes);
+    if (cell.overridden) {  // only on cells an overlay changed, so other documents keep their keys
+        ordered_json overridden;
+        overridden["published"] = to_string(cell.overridden->published);
+        overridden["reason"] = cell.overridden->reason;
+        overridden["link"] = cell.overridden->link;
+        overridden["origin"] = cell.overridden->origin;
+        out["overridden"] = std::move(overridden);
+    }
     return out;
 }
 
@@ -142,6 +151,8 @@ ordered_json report_json(const Report& report) {
         for (const Plan& plan : result.plans) plans.push_back(plan_json(plan, matrix));
         out["plans"] = std::move(plans);
     }
+    if (report.command == "maximize" || report.command == "repair" || report.command == "check")
+        add_assumed_json(out, report);
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "cli/render_text.hpp"
 
 #include "cli/command_line.hpp"
+#include "cli/render_assumed.hpp"
 #include "cli/render_derivation.hpp"
 
 namespace planner::cli {
@@ -151,6 +152,7 @@ std::string maximize_text(const Report& report, const Style& style) {
         return out + "no plan found before the time limit\n";
     out += features_line(style.good("on"), result.plan.features);
     out += risks_block(result.plan.risks, *report.matrix, style);
+    out += assumed_block(report, style);
     out += off_block(report, style);
     return out;
 }
@@ -165,6 +167,7 @@ std::string check_text(const Report& report, const Style& style) {
         out += style.bad("violated") + " (" + std::to_string(result.violations.size()) + "):\n" +
                cells_block(result.violations, *report.matrix, style, "  ");
     out += risks_block(result.plan.risks, *report.matrix, style);
+    out += assumed_block(report, style);
     return out;
 }
 
@@ -197,6 +200,7 @@ std::string repair_text(const Report& report, const Style& style) {
     }
     out += features_line(style.good("on"), result.plan.features);
     out += risks_block(result.plan.risks, *report.matrix, style);
+    out += assumed_block(report, style);
     return out;
 }
 
