@@ -17,8 +17,8 @@ constexpr std::array<std::string_view, 5> commands = {"maximize", "repair", "che
 // The keys each command takes: its command-line flags, minus --json (a batch
 // answer is always JSON) and --explain-order (text only).
 std::vector<std::string_view> keys_of(std::string_view command) {
-    std::vector<std::string_view> keys = {"id", "cmd", "hw", "matrix", "strict", "forbid_partial",
-                                          "forbid_unknown"};
+    std::vector<std::string_view> keys = {"id",     "cmd",           "hw",           "matrix", "strict",
+                                          "forbid_partial", "forbid_unknown", "assume", "overlay"};
     std::vector<std::string_view> own;
     if (command == "maximize")
         own = {"must", "never", "prefer", "weights", "allow_hw", "timeout_ms", "format"};
@@ -94,6 +94,8 @@ void set_key(std::string_view key, const json& value, BatchRequest& request) {
     RequestFlags& flags = request.flags.request;
     if (key == "hw") flags.hardware = string_of(key, value);
     else if (key == "matrix") request.flags.matrix = string_of(key, value);
+    else if (key == "assume") request.flags.overlay.assume = names_of(key, value);
+    else if (key == "overlay") request.flags.overlay.files = names_of(key, value);
     else if (key == "strict") flags.strict = bool_of(key, value);
     else if (key == "forbid_partial") flags.forbid_partial = bool_of(key, value);
     else if (key == "forbid_unknown") flags.forbid_unknown = bool_of(key, value);

@@ -1,7 +1,7 @@
 #pragma once
 // One line of `planner batch` input as the flags the single command would
 // have been given. Keys are the flag names without dashes ("hw", "must",
-// "timeout_ms"), values JSON lists, numbers and booleans; everything is then
+// "timeout_ms", "assume", "overlay"), values JSON lists, numbers and booleans; everything is then
 // resolved by the same build_request as the command line, so a name the
 // command line refuses is refused here with the same words.
 #include <nlohmann/json.hpp>

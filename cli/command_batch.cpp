@@ -58,7 +58,7 @@ ordered_json with_id(const nlohmann::ordered_json& id, const ordered_json& docum
 class BatchSession {
 public:
     ordered_json answer(const BatchRequest& request) {
-        const Matrix& matrix = matrix_for(request.flags.matrix);
+        const Matrix& matrix = matrix_for(request.flags);
         Report report;
         report.command = request.command;
         report.matrix = &matrix;
@@ -75,16 +75,31 @@ public:
     }
 
 private:
-    // Keyed by "matrix" as the request spells it ("" = the default); a load
-    // that fails is not kept, so every line asking for it gets the message.
-    const Matrix& matrix_for(const std::string& id) {
-        auto found = matrices_.find(id);
-        if (found == matrices_.end()) found = matrices_.emplace(id, load_matrix(id)).first;
+    // Keyed by "matrix" as the request spells it ("" = the default) and its
+    // overlays; a load that fails is not kept, so every line asking for it
+    // gets the message.
+    const Matrix& matrix_for(const PlanFlags& flags) {
+        std::string key = flags.matrix;
+        for (const auto* list : {&flags.overlay.files, &flags.overlay.assume}) {
+            key.push_back('\n');
+            for (const std::string& item : *list) key.append(item).push_back('\x1f');
+        }
+        auto found = matrices_.find(key);
+        if (found == matrices_.end()) {
+            const Matrix& base = base_matrix(flags.matrix);
+            found = matrices_.emplace(key, has_overlay(flags.overlay) ? apply_overlay_flags(flags.overlay, base) : base).first;
+        }
+        return found->second;
+    }
+
+    const Matrix& base_matrix(const std::string& id) {
+        auto found = base_matrices_.find(id);
+        if (found == base_matrices_.end()) found = base_matrices_.emplace(id, load_matrix(id)).first;
         return found->second;
     }
 
     Engine engine_;
-    std::map<std::string, Matrix> matrices_;
+    std::map<std::string, Matrix> base_matrices_, matrices_;
 };
 
 int run_batch() {
@@ -131,7 +146,8 @@ void add_batch_command(CLI::App& app, Commands& commands) {
         "   \"weights\": {\"cp\": 2}, \"matrix\": \"vllm-0.8-zh\", \"strict\": false, \"timeout_ms\": 1000}\n"
         "cmd: maximize, repair, check, explain or enumerate; the other keys are the command's flags\n"
         "without dashes (hw, matrix, must, never, prefer, weights, have, keep, strict, forbid_partial,\n"
-        "forbid_unknown, allow_hw, hw_cost, limit, timeout_ms, format: \"json\" or \"vllm-args\").\n"
+        "forbid_unknown, assume, overlay, allow_hw, hw_cost, limit, timeout_ms, format: \"json\" or\n"
+        "\"vllm-args\"); --any-version has no batch form.\n"
         "Each answer is the document `planner CMD --json` prints, on one line, with \"id\" first. A bad\n"
         "line gets {\"id\", ..., \"status\": \"error\", \"error\": \"line N: ...\"} and the stream goes on;\n"
         "blank lines are skipped; the exit code is 0 at the end of input.\n" +

@@ -81,6 +81,12 @@ def queries():
                 if have:
                     out.append(({**common, "cmd": "repair", "have": have, "strict": True, "weights": {have[0]: 3}},
                                 ["repair", *flags, "--have", ",".join(have), "--strict", "--weight", have[0] + "=3"]))
+    # Overlays: the same assumption through "assume" and --assume.
+    for hw in ["ampere", "cpu"]:
+        out.append(({"cmd": "maximize", "hw": hw, "must": ["lora", "sd"], "assume": ["lora:sd=yes"]},
+                    ["maximize", "--hw", hw, "--must", "lora,sd", "--assume", "lora:sd=yes"]))
+        out.append(({"cmd": "check", "hw": hw, "have": ["lora", "sd"], "assume": "lora:sd=yes,sd@" + hw + "=no"},
+                    ["check", "--hw", hw, "--have", "lora,sd", "--assume", "lora:sd=yes,sd@" + hw + "=no"]))
     return out
 
 

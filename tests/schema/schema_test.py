@@ -102,6 +102,8 @@ COMMANDS = [
     ("maximize infeasible", ["maximize", "--hw", "ampere", "--must", "lora,sd", "--allow-hw"], 1, "infeasible"),
     ("maximize vllm-args", ["maximize", "--hw", "hopper", "--must", "sd", "--format", "vllm-args"], 0, "ok"),
     ("maximize strict", ["maximize", "--hw", "ampere", "--strict", "--matrix", "vllm-0.6"], 0, "ok"),
+    ("maximize assumed", ["maximize", "--hw", "ampere", "--must", "lora,sd", "--assume", "lora:sd=yes"], 0, "ok"),
+    ("check assumed", ["check", "--hw", "ampere", "--have", "lora,sd", "--assume", "lora:sd=yes,sd@ampere=no"], 1, "invalid"),
     ("maximize error", ["maximize", "--hw", "ampere", "--must", "lora", "--never", "lora"], 2, "error"),
     ("repair ok", ["repair", "--hw", "volta", "--have", "cp,apc,lora", "--allow-hw"], 0, "ok"),
     ("repair vllm-args", ["repair", "--hw", "ampere", "--have", "lora,sd", "--format", "vllm-args"], 0, "ok"),
