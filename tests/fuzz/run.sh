@@ -9,7 +9,7 @@
 #   tests/fuzz/run.sh --list          (the targets, for `ninja -C build-fuzz ...`)
 set -u
 cd "$(dirname "$0")/../.." || exit 2
-targets=${FUZZ_TARGETS:-fuzz_import fuzz_import_format fuzz_mojibake fuzz_matrix_json fuzz_overlay}
+targets=${FUZZ_TARGETS:-fuzz_import fuzz_import_format fuzz_mojibake fuzz_matrix_json fuzz_overlay fuzz_batch_line}
 if [ "${1:-}" = --list ]; then
     printf 'tests/fuzz/%s\n' $targets
     exit 0
@@ -42,6 +42,8 @@ seed() {
         cp "${matrices[@]}" "$dir/" ;;
     fuzz_overlay)
         cp tests/fuzz/seeds/overlay/* "$dir/" ;;
+    fuzz_batch_line)
+        cp tests/fuzz/seeds/batch/* "$dir/" ;;
     esac
     echo "$dir"
 }
@@ -51,6 +53,7 @@ dictionary() {
     fuzz_import | fuzz_import_format | fuzz_mojibake) echo tests/fuzz/import.dict ;;
     fuzz_matrix_json) echo tests/fuzz/matrix_json.dict ;;
     fuzz_overlay) echo tests/fuzz/overlay.dict ;;
+    fuzz_batch_line) echo tests/fuzz/batch.dict ;;
     esac
 }
 
