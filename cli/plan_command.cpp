@@ -20,6 +20,10 @@ void add_plan_basics(CLI::App& command, PlanFlags& flags) {
 }
 
 int run_plan_command(const std::string& name, const PlanFlags& flags, const EngineCall& call) {
+    // A flag an answer would leave unused is refused, never silently dropped.
+    if (flags.any_version && flags.format == "vllm-args")
+        throw UsageError("--format vllm-args does not combine with --any-version: the flags differ per "
+                         "vLLM version; pick one with --matrix ID");
     if (flags.any_version) return run_any_version_command(name, flags);
     if (flags.matrices.size() > 1)
         throw UsageError("--matrix is given " + std::to_string(flags.matrices.size()) +
