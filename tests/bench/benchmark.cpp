@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "branch_and_bound.hpp"
 #include "model/matrix_library.hpp"
 #include "process_timer.hpp"
@@ -96,6 +98,33 @@ void warm_queries(const Options& o) {
                 o.warm_queries, m.id.c_str(), m.features.size());
     std::printf("   %.1f us/query (target < 200 us), %.0f queries/s; %d ok, %d infeasible\n",
                 1000.0 * total / o.warm_queries, o.warm_queries / (total / 1000.0), ok, infeasible);
+}
+
+// The same maximize questions through one `planner batch` process and through
+// one process per question (the batch issue's baseline).
+void batch_throughput(const Options& o) {
+    const int requests = o.quick ? 500 : 5000, single_runs = o.quick ? 20 : 100;
+    const char* must[] = {"lora", "cp", "apc", "sd", "mm", "lora,cp"};
+    const char* hardware[] = {"ampere", "hopper", "ada", "turing"};
+    std::string path = "/tmp/planner-bench-batch-" + std::to_string(::getpid()) + ".jsonl";
+    {
+        std::FILE* file = std::fopen(path.c_str(), "w");
+        if (!file) return;
+        for (int i = 0; i < requests; ++i)
+            std::fprintf(file, "{\"id\": %d, \"cmd\": \"maximize\", \"hw\": \"%s\", \"must\": \"%s\"}\n", i,
+                         hardware[i % 4], must[i % 6]);
+        std::fclose(file);
+    }
+    ProcessRun batch = run_process({o.planner_exe, "batch"}, path);
+    std::remove(path.c_str());
+    auto start = Clock::now();
+    for (int i = 0; i < single_runs; ++i)
+        run_process({o.planner_exe, "maximize", "--hw", hardware[i % 4], "--must", must[i % 6], "--json"});
+    double single_ms = ms_since(start) / single_runs;
+    std::printf("\n2b. Batch: %d maximize requests through one `planner batch` process\n", requests);
+    std::printf("   %.0f requests/s (%.0f us each, exit %d) vs one process per request: %.0f requests/s (%.1f ms each); target >= 5,000/s\n",
+                requests / (batch.milliseconds / 1000.0), 1000.0 * batch.milliseconds / requests, batch.exit_code,
+                1000.0 / single_ms, single_ms);
 }
 
 struct Row {
@@ -207,6 +236,7 @@ int main(int argc, char** argv) {
     std::printf("planner benchmark%s\n\n", o.quick ? " (quick)" : "");
     cold_start(o);
     warm_queries(o);
+    batch_throughput(o);
     scaling(o);
     peak_memory(o);
     return 0;

@@ -14,12 +14,13 @@ extern char** environ;
 
 namespace planner::bench {
 
-ProcessRun run_process(const std::vector<std::string>& argv) {
+ProcessRun run_process(const std::vector<std::string>& argv, const std::string& stdin_path) {
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
     auto start = std::chrono::steady_clock::now();

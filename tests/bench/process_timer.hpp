@@ -11,8 +11,9 @@ struct ProcessRun {
     int exit_code = -1;
 };
 
-// Runs argv[0] with stdout and stderr sent to /dev/null.
-ProcessRun run_process(const std::vector<std::string>& argv);
+// Runs argv[0] with stdout and stderr sent to /dev/null, and stdin read from
+// `stdin_path` (default /dev/null).
+ProcessRun run_process(const std::vector<std::string>& argv, const std::string& stdin_path = "/dev/null");
 
 // Median wall time of `runs` runs (one warm-up run first, not counted).
 double median_milliseconds(const std::vector<std::string>& argv, int runs, int* exit_code = nullptr);
