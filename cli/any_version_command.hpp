@@ -15,4 +15,7 @@ void add_any_version_flag(CLI::App& command, PlanFlags& flags);
 // The whole command: load the versions, apply the overlay to each, ask, print.
 int run_any_version_command(const std::string& name, const PlanFlags& flags);
 
+// What run_any_version_command resolves before it asks; throws what it would refuse.
+void check_any_version_flags(const std::string& name, const PlanFlags& flags);
+
 }  // namespace planner::cli

@@ -12,6 +12,10 @@ struct Command {
     CLI::App* app = nullptr;
     std::string name;          // "maximize", "matrix show"
     std::function<int()> run;  // prints the answer, returns the exit code
+    // Resolves the parsed flags as `run` would and throws what it would refuse,
+    // without answering or printing; empty where parsing is all there is to
+    // check. The command-line fuzz target calls it.
+    std::function<void()> check = {};
 };
 
 using Commands = std::vector<Command>;

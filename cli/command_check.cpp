@@ -13,13 +13,10 @@ void add_check_command(CLI::App& app, Commands& commands) {
     add_policy_flags(*command, flags->request);
     command->footer(example_footer({"planner check --hw h100 --have lora,cp,apc",
                                     "planner check --hw ampere --have lora,sd --json   # invalid: exit 1"}));
-    commands.push_back({command, "check", [flags] {
-                            return run_plan_command("check", *flags,
-                                                    [](Engine& engine, const Matrix& matrix,
-                                                       const Request& request) {
-                                                        return engine.check(matrix, request);
-                                                    });
-                        }});
+    commands.push_back(plan_command_entry(command, "check", flags,
+                                          [](Engine& engine, const Matrix& matrix, const Request& request) {
+                                              return engine.check(matrix, request);
+                                          }));
 }
 
 }  // namespace planner::cli

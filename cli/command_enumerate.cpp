@@ -16,13 +16,10 @@ void add_enumerate_command(CLI::App& app, Commands& commands) {
     add_timeout_option(*command, flags->request);
     add_format_option(*command, *flags);
     command->footer(example_footer({"planner enumerate --hw hopper --must lora --limit 5"}));
-    commands.push_back({command, "enumerate", [flags] {
-                            return run_plan_command("enumerate", *flags,
-                                                    [](Engine& engine, const Matrix& matrix,
-                                                       const Request& request) {
-                                                        return engine.enumerate(matrix, request);
-                                                    });
-                        }});
+    commands.push_back(plan_command_entry(command, "enumerate", flags,
+                                          [](Engine& engine, const Matrix& matrix, const Request& request) {
+                                              return engine.enumerate(matrix, request);
+                                          }));
 }
 
 }  // namespace planner::cli

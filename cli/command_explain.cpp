@@ -14,13 +14,10 @@ void add_explain_command(CLI::App& app, Commands& commands) {
     add_policy_flags(*command, flags->request);
     add_timeout_option(*command, flags->request);
     command->footer(example_footer({"planner explain --hw ampere --must lora,sd,cp"}));
-    commands.push_back({command, "explain", [flags] {
-                            return run_plan_command("explain", *flags,
-                                                    [](Engine& engine, const Matrix& matrix,
-                                                       const Request& request) {
-                                                        return engine.explain(matrix, request);
-                                                    });
-                        }});
+    commands.push_back(plan_command_entry(command, "explain", flags,
+                                          [](Engine& engine, const Matrix& matrix, const Request& request) {
+                                              return engine.explain(matrix, request);
+                                          }));
 }
 
 }  // namespace planner::cli

@@ -23,13 +23,10 @@ void add_maximize_command(CLI::App& app, Commands& commands) {
                       "print the order of the optimisation criteria");
     command->footer(example_footer({"planner maximize --hw a100 --must lora --prefer cp,apc",
                                     "planner maximize --hw ampere --must lora,sd   # infeasible: exit 1"}));
-    commands.push_back({command, "maximize", [flags] {
-                            return run_plan_command("maximize", *flags,
-                                                    [](Engine& engine, const Matrix& matrix,
-                                                       const Request& request) {
-                                                        return engine.maximize(matrix, request);
-                                                    });
-                        }});
+    commands.push_back(plan_command_entry(command, "maximize", flags,
+                                          [](Engine& engine, const Matrix& matrix, const Request& request) {
+                                              return engine.maximize(matrix, request);
+                                          }));
 }
 
 }  // namespace planner::cli

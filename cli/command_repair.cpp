@@ -22,13 +22,10 @@ void add_repair_command(CLI::App& app, Commands& commands) {
     add_format_option(*command, *flags);
     command->footer(example_footer({"planner repair --hw ampere --have lora,sd,cp --keep lora",
                                     "planner repair --hw volta --have cp,apc --allow-hw --hw-cost 2"}));
-    commands.push_back({command, "repair", [flags] {
-                            return run_plan_command("repair", *flags,
-                                                    [](Engine& engine, const Matrix& matrix,
-                                                       const Request& request) {
-                                                        return engine.repair(matrix, request);
-                                                    });
-                        }});
+    commands.push_back(plan_command_entry(command, "repair", flags,
+                                          [](Engine& engine, const Matrix& matrix, const Request& request) {
+                                              return engine.repair(matrix, request);
+                                          }));
 }
 
 }  // namespace planner::cli

@@ -158,6 +158,11 @@ void add_any_version_flag(CLI::App& command, PlanFlags& flags) {
         });
 }
 
+void check_any_version_flags(const std::string& name, const PlanFlags& flags) {
+    command_of(name);
+    build_request(flags.request, union_of_names(load_versions(flags)));
+}
+
 int run_any_version_command(const std::string& name, const PlanFlags& flags) {
     const VersionCommand command = command_of(name);
     const std::vector<Matrix> versions = load_versions(flags);
@@ -196,7 +201,8 @@ void add_versions_command(CLI::App& app, Commands& commands) {
     add_timeout_option(*command, flags->request);
     command->footer(example_footer({"planner versions --hw cpu --must lora,cp",
                                     "planner versions --hw ampere --must lora,sd --assume lora:sd=partial"}));
-    commands.push_back({command, "versions", [flags] { return run_any_version_command("versions", *flags); }});
+    commands.push_back({command, "versions", [flags] { return run_any_version_command("versions", *flags); },
+                        [flags] { check_any_version_flags("versions", *flags); }});
 }
 
 }  // namespace planner::cli

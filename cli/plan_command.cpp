@@ -19,15 +19,36 @@ void add_plan_basics(CLI::App& command, PlanFlags& flags) {
     add_any_version_flag(command, flags);
 }
 
-int run_plan_command(const std::string& name, const PlanFlags& flags, const EngineCall& call) {
-    // A flag an answer would leave unused is refused, never silently dropped.
+namespace {
+
+// A flag an answer would leave unused is refused, never silently dropped.
+void refuse_unused_flags(const PlanFlags& flags) {
     if (flags.any_version && flags.format == "vllm-args")
         throw UsageError("--format vllm-args does not combine with --any-version: the flags differ per "
                          "vLLM version; pick one with --matrix ID");
-    if (flags.any_version) return run_any_version_command(name, flags);
-    if (flags.matrices.size() > 1)
+    if (!flags.any_version && flags.matrices.size() > 1)
         throw UsageError("--matrix is given " + std::to_string(flags.matrices.size()) +
                          " times; several versions at once need --any-version");
+}
+
+}  // namespace
+
+void check_plan_flags(const std::string& name, const PlanFlags& flags) {
+    refuse_unused_flags(flags);
+    if (flags.any_version) return check_any_version_flags(name, flags);
+    const Matrix matrix = apply_overlay_flags(flags.overlay, load_matrix(flags.matrix));
+    build_request(flags.request, matrix);
+}
+
+Command plan_command_entry(CLI::App* command, const std::string& name, std::shared_ptr<PlanFlags> flags,
+                           EngineCall call) {
+    return {command, name, [name, flags, call] { return run_plan_command(name, *flags, call); },
+            [name, flags] { check_plan_flags(name, *flags); }};
+}
+
+int run_plan_command(const std::string& name, const PlanFlags& flags, const EngineCall& call) {
+    refuse_unused_flags(flags);
+    if (flags.any_version) return run_any_version_command(name, flags);
     const Matrix matrix = apply_overlay_flags(flags.overlay, load_matrix(flags.matrix));
     Report report;
     report.command = name;
