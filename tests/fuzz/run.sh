@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target of BUILD_DIR (configured with -Dfuzz=true) for
-# SECONDS each, one after the other, from the seed corpus of tests/ and data/
-# with the target's dictionary. Prints the executions of each target, keeps
+# SECONDS each, FUZZ_JOBS at a time (default: the number of cores), from the
+# seed corpus of tests/ and data/ with the target's dictionary. Prints the executions of each target, keeps
 # what a crash leaves in BUILD_DIR/fuzz-artifacts, and ends with one line
 # "N passed, N failed" (a target is one case).
 #   tests/fuzz/run.sh build-fuzz 60
@@ -9,7 +9,7 @@
 #   tests/fuzz/run.sh --list          (the targets, for `ninja -C build-fuzz ...`)
 set -u
 cd "$(dirname "$0")/../.." || exit 2
-targets=${FUZZ_TARGETS:-fuzz_import fuzz_import_format fuzz_mojibake fuzz_matrix_json fuzz_overlay fuzz_batch_line}
+targets=${FUZZ_TARGETS:-fuzz_import fuzz_import_format fuzz_mojibake fuzz_matrix_json fuzz_overlay fuzz_batch_line fuzz_command_line}
 if [ "${1:-}" = --list ]; then
     printf 'tests/fuzz/%s\n' $targets
     exit 0
@@ -44,6 +44,10 @@ seed() {
         cp tests/fuzz/seeds/overlay/* "$dir/" ;;
     fuzz_batch_line)
         cp tests/fuzz/seeds/batch/* "$dir/" ;;
+    fuzz_command_line)
+        # Every command line of the argument catalogue and of the README, one
+        # argument per line.
+        python3 tests/fuzz/command_line_seeds.py "$dir" ;;
     esac
     echo "$dir"
 }
@@ -54,22 +58,21 @@ dictionary() {
     fuzz_matrix_json) echo tests/fuzz/matrix_json.dict ;;
     fuzz_overlay) echo tests/fuzz/overlay.dict ;;
     fuzz_batch_line) echo tests/fuzz/batch.dict ;;
+    fuzz_command_line) echo tests/fuzz/command_line.dict ;;
     esac
 }
 
-passed=0
-failed=0
-for target in $targets; do
-    binary="$build/tests/fuzz/$target"
+# Fuzzes one target; its verdict goes to $work/$target.verdict: "ok" or
+# "failed", then the lines to print.
+fuzz_one() {
+    local target=$1 binary="$build/tests/fuzz/$1" verdict="$work/$1.verdict"
     if [ ! -x "$binary" ]; then
-        echo "$target: not built (meson setup with -Dfuzz=true and CXX=clang++)"
-        failed=$((failed + 1))
-        continue
+        printf 'failed\n%s: not built (meson setup with -Dfuzz=true and CXX=clang++)\n' "$target" >"$verdict"
+        return
     fi
+    local seeds corpus="$work/$target-corpus" log="$work/$target.log" status runs
     seeds=$(seed "$target")
-    corpus="$work/$target-corpus"
     mkdir -p "$corpus"
-    log="$work/$target.log"
     # -rss_limit_mb: a parser that balloons on a small input is a finding too.
     "$binary" "$corpus" "$seeds" \
         -dict="$(dictionary "$target")" \
@@ -78,13 +81,36 @@ for target in $targets; do
     status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     if [ "$status" -eq 0 ]; then
-        echo "$target: ${runs:-?} executions in ${seconds} s, nothing found"
+        printf 'ok\n%s: %s executions in %s s, nothing found\n' "$target" "${runs:-?}" "$seconds" >"$verdict"
+    else
+        { printf 'failed\n%s: FAILED after %s executions (exit %s); log %s\n' "$target" "${runs:-?}" "$status" "$log"
+          grep -m 20 -E "ERROR|runtime error|SUMMARY|Test unit written|==[0-9]+==" "$log"; } >"$verdict"
+    fi
+}
+
+# FUZZ_JOBS targets at a time (default: one per core), verdicts printed in the
+# order of $targets.
+jobs=${FUZZ_JOBS:-$(nproc)}
+running=0
+for target in $targets; do
+    rm -f "$work/$target.verdict"
+    fuzz_one "$target" &
+    running=$((running + 1))
+    if [ "$running" -ge "$jobs" ]; then
+        wait -n
+        running=$((running - 1))
+    fi
+done
+wait
+passed=0
+failed=0
+for target in $targets; do
+    if [ "$(head -n 1 "$work/$target.verdict" 2>/dev/null)" = ok ]; then
         passed=$((passed + 1))
     else
-        echo "$target: FAILED after ${runs:-?} executions (exit $status); log $log"
-        grep -m 20 -E "ERROR|runtime error|SUMMARY|Test unit written|==[0-9]+==" "$log"
         failed=$((failed + 1))
     fi
+    tail -n +2 "$work/$target.verdict" 2>/dev/null || echo "$target: no verdict"
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
