@@ -14,7 +14,7 @@ CellRef cell_ref_of(const Matrix& matrix, const Problem& problem, const CellCons
 std::vector<Conflict> find_conflicts(Encoding& encoding, const Matrix& matrix,
                                      const std::vector<Requirement>& requirements,
                                      const std::vector<z3::expr>& hard, const Deadline& deadline) {
-    Query query(encoding, deadline, /*tracked=*/true);
+    Query query(encoding, deadline, SolverRole::tracked);
     for (const z3::expr& fact : hard) query.require(fact);
 
     // Every cell says "not both" or "not on this hardware", so a cell with a

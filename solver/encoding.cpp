@@ -29,7 +29,8 @@ Encoding::Encoding(z3::context& context, Problem problem, unsigned serial)
       problem_(std::move(problem)),
       hardware_sort_(make_hardware_sort(context_, problem_, serial, hardware_values_)),
       hardware_var_(context_.constant(("hardware" + std::to_string(serial)).c_str(), hardware_sort_)),
-      solver_(context_, z3::solver::simple()) {
+      solver_(context_, z3::solver::simple()),
+      serial_(serial) {
     const size_t n = problem_.feature_count(), m = problem_.hardware_count();
     for (size_t f = 0; f < n; ++f) features_.push_back(context_.bool_const(problem_.features()[f].c_str()));
     // Cells in check_configuration's order: hardware cells by feature, then the
@@ -103,6 +104,44 @@ z3::expr_vector Encoding::risk_terms(std::optional<size_t> only_hardware) {
         for (size_t b = 0; b < a; ++b)
             if (problem_.pair_risky(a, b)) terms.push_back(features_[a] && features_[b]);
     return terms;
+}
+
+z3::solver& Encoding::solver(SolverRole role) {
+    switch (role) {
+    case SolverRole::tracked: return tracked_solver();
+    case SolverRole::certificate: return *certificate_solver();
+    case SolverRole::plain: break;
+    }
+    return solver_;
+}
+
+z3::solver* Encoding::certificate_solver() {
+    if (!certificate_solver_) {
+        if (++certificates_ < certificates_before_counters || features_.size() > max_counted_terms) return nullptr;
+        certificate_solver_.emplace(context_, z3::solver::simple());
+        for (const CellConstraint& cell : cells_) certificate_solver_->add(constraint_of(cell));
+        tune(*certificate_solver_);
+    }
+    return &*certificate_solver_;
+}
+
+const UnaryCounter* Encoding::feature_counter() {
+    if (!feature_counter_ && certificate_solver_ && Z3_solver_get_num_scopes(context_, *certificate_solver_) == 0) {
+        z3::expr_vector terms(context_);
+        for (const z3::expr& feature : features_) terms.push_back(feature);
+        feature_counter_.emplace(context_, *certificate_solver_, terms, "features_counted" + std::to_string(serial_));
+    }
+    return feature_counter_ ? &*feature_counter_ : nullptr;
+}
+
+const UnaryCounter* Encoding::risk_counter(size_t hardware) {
+    auto found = risk_counters_.find(hardware);
+    if (found != risk_counters_.end()) return &found->second;
+    if (!certificate_solver_ || Z3_solver_get_num_scopes(context_, *certificate_solver_) != 0) return nullptr;
+    z3::expr_vector terms = risk_terms(hardware);
+    if (terms.size() > max_counted_terms) return nullptr;
+    const std::string name = "risks_counted" + std::to_string(serial_) + "_" + std::to_string(hardware);
+    return &risk_counters_.emplace(hardware, UnaryCounter(context_, *certificate_solver_, terms, name)).first->second;
 }
 
 Assignment Encoding::read(const z3::model& model) const {

@@ -1,16 +1,19 @@
 #pragma once
 // The matrix under a policy as Z3 constraints: one Bool per feature, the
 // hardware class as a Z3 enumeration sort, one constraint per forbidden cell.
-// Two solvers share the terms: `solver()` asserts every cell outright (fast
+// Three solvers share the terms: `solver()` asserts every cell outright (fast
 // optimisation), `tracked_solver()` guards every cell by a named literal
-// ("cell lora x sd = no") so that unsat cores name cells.
+// ("cell lora x sd = no") so that unsat cores name cells, and
+// `certificate_solver()` adds counters for the maximize certificate.
 #include <z3++.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "solver/problem.hpp"
+#include "solver/unary_counter.hpp"
 
 namespace planner::solver {
 
@@ -26,6 +29,8 @@ struct Assignment {
     std::vector<char> on;
     int hardware = -1;
 };
+
+enum class SolverRole { plain, tracked, certificate };
 
 class Encoding {
 public:
@@ -49,10 +54,25 @@ public:
     // Uncertain cells a plan relies on (allowed by the policy), as Bool terms.
     z3::expr_vector risk_terms(std::optional<size_t> only_hardware);
 
+    // The cells again, plus counters over all features and over the risk
+    // terms of each hardware class, for the certificate's weight and risk
+    // bounds (solver/maximum.cpp). Counters cost their making, so an encoding
+    // makes this solver only from its `certificates_before_counters`-th
+    // certificate on: null before, and null past `max_counted_terms` features
+    // (a counter grows with the square of its terms).
+    static constexpr unsigned certificates_before_counters = 4;
+    static constexpr size_t max_counted_terms = 64;
+    z3::solver* certificate_solver();
+    // Counters of certificate_solver(), made on first use: call them before a
+    // Query opens its scope there. Null past max_counted_terms terms.
+    const UnaryCounter* feature_counter();
+    const UnaryCounter* risk_counter(size_t hardware);
+
     Assignment read(const z3::model& model) const;
 
+    z3::solver& solver(SolverRole role);
     // The timeout currently set on a solver, so it is only updated on change.
-    unsigned& timeout_setting(bool tracked) { return tracked ? tracked_timeout_ : plain_timeout_; }
+    unsigned& timeout_setting(SolverRole role) { return timeouts_[static_cast<size_t>(role)]; }
 
 private:
     void tune(z3::solver& solver);
@@ -69,8 +89,13 @@ private:
     z3::solver solver_;
     std::optional<z3::solver> tracked_solver_;
     std::optional<z3::solver> map_solver_;
+    std::optional<z3::solver> certificate_solver_;
     std::vector<z3::expr> tracks_;
-    unsigned plain_timeout_ = 0, tracked_timeout_ = 0;
+    unsigned timeouts_[3] = {0, 0, 0};
+    unsigned serial_;
+    unsigned certificates_ = 0;
+    std::optional<UnaryCounter> feature_counter_;
+    std::map<size_t, UnaryCounter> risk_counters_;
 };
 
 }  // namespace planner::solver

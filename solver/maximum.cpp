@@ -9,8 +9,13 @@
 // finds the same optimum in microseconds, so Z3 stays the solver of record
 // with one check: "some valid plan is lexicographically better than the
 // candidate" must be unsat. Were it sat (a bug in the search), the criteria
-// are solved one by one in Z3 as before and Z3's answer is kept.
+// are solved one by one in Z3 as before and Z3's answer is kept. The
+// certificate's weight and risk bounds were pseudo-Boolean constraints, about
+// 200 of its 300 us in a batch stream; an encoding asked often enough now
+// states them through counters defined once (solver/unary_counter.hpp).
 #include "solver/maximum.hpp"
+
+#include <algorithm>
 
 #include "solver/lexicographic_search.hpp"
 #include "solver/query.hpp"
@@ -84,10 +89,36 @@ MaximumOutcome solve_in_steps(Encoding& encoding, const ResolvedRequest& request
     return out;
 }
 
+bool unit_weights(const ResolvedRequest& request) {
+    return std::all_of(request.weight.begin(), request.weight.end(), [](long long w) { return w == 1; });
+}
+
+// Where the certificate is asked and how it states its bounds on the weight
+// and the risks: counter literals in the encoding's certificate solver
+// (defined once, so a query adds only a small Boolean formula), or
+// pseudo-Boolean constraints in the plain solver (no counters to make: the
+// cheaper choice for an encoding asked only a few times).
+struct CertificateBounds {
+    SolverRole role = SolverRole::plain;
+    const UnaryCounter* weight = nullptr;  // with unit weights: the number of features on
+    const UnaryCounter* risks = nullptr;
+};
+
+// Called before the certificate's Query opens its scope: counters are made at
+// the solver's base level.
+CertificateBounds certificate_bounds(Encoding& encoding, const ResolvedRequest& request, size_t hardware) {
+    CertificateBounds bounds;
+    if (!encoding.certificate_solver()) return bounds;
+    bounds.role = SolverRole::certificate;
+    if (unit_weights(request)) bounds.weight = encoding.feature_counter();
+    bounds.risks = encoding.risk_counter(hardware);
+    return bounds;
+}
+
 // "Strictly better than the candidate on some criterion and equal on every
 // earlier one", built from the last criterion to the first.
 z3::expr better_than(Encoding& encoding, const ResolvedRequest& request, size_t hardware,
-                     const LexicographicCandidate& candidate) {
+                     const LexicographicCandidate& candidate, const CertificateBounds& bounds) {
     const Problem& problem = encoding.problem();
     const size_t n = problem.feature_count();
     z3::context& context = encoding.context();
@@ -98,27 +129,32 @@ z3::expr better_than(Encoding& encoding, const ResolvedRequest& request, size_t 
     };
     for (size_t f = n; f-- > 0;) feature_criterion(f);
 
-    z3::expr_vector risks = encoding.risk_terms(hardware);
-    if (!risks.empty()) {
+    // "At most" where "equal" is meant: with the strict case beside it the
+    // two read the same, and one-sided bounds are cheaper for Z3.
+    if (bounds.risks) {
+        better = bounds.risks->at_most(candidate.risks - 1) || (bounds.risks->at_most(candidate.risks) && better);
+    } else if (z3::expr_vector risks = encoding.risk_terms(hardware); !risks.empty()) {
         std::vector<int> ones(risks.size(), 1);
-        // "At most" where "equal" is meant: with the strict case beside it the
-        // two read the same, and one-sided bounds are cheaper for Z3.
         z3::expr no_more = z3::pble(risks, ones.data(), static_cast<int>(candidate.risks));
         better = candidate.risks > 0
                      ? (z3::pble(risks, ones.data(), static_cast<int>(candidate.risks - 1)) || (no_more && better))
                      : (no_more && better);
     }
 
-    z3::expr_vector on(context);
-    std::vector<int> weights;
-    for (size_t f = 0; f < n; ++f)
-        if (request.weight[f] > 0) {
-            on.push_back(encoding.feature(f));
-            weights.push_back(static_cast<int>(request.weight[f]));
-        }
-    if (!on.empty())
-        better = z3::pbge(on, weights.data(), static_cast<int>(candidate.weight + 1)) ||
-                 (z3::pbge(on, weights.data(), static_cast<int>(candidate.weight)) && better);
+    if (bounds.weight) {
+        better = bounds.weight->at_least(candidate.weight + 1) || (bounds.weight->at_least(candidate.weight) && better);
+    } else {
+        z3::expr_vector on(context);
+        std::vector<int> weights;
+        for (size_t f = 0; f < n; ++f)
+            if (request.weight[f] > 0) {
+                on.push_back(encoding.feature(f));
+                weights.push_back(static_cast<int>(request.weight[f]));
+            }
+        if (!on.empty())
+            better = z3::pbge(on, weights.data(), static_cast<int>(candidate.weight + 1)) ||
+                     (z3::pbge(on, weights.data(), static_cast<int>(candidate.weight)) && better);
+    }
 
     for (size_t i = request.prefer.size(); i-- > 0;) feature_criterion(static_cast<size_t>(request.prefer[i]));
     return better;
@@ -142,10 +178,11 @@ MaximumOutcome find_maximum(Encoding& encoding, const ResolvedRequest& request, 
         return out;
     }
     if (candidate.kind == LexicographicCandidate::Kind::found) {
-        Query query(encoding, deadline);
+        const CertificateBounds bounds = certificate_bounds(encoding, request, hardware);
+        Query query(encoding, deadline, bounds.role);
         try {
             require_request(query, request, must, hardware);
-            query.require(better_than(encoding, request, hardware, candidate));
+            query.require(better_than(encoding, request, hardware, candidate, bounds));
             if (!query.check()) {
                 out.kind = MaximumOutcome::Kind::optimal;
                 out.has_plan = true;

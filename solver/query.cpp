@@ -5,11 +5,11 @@
 
 namespace planner::solver {
 
-Query::Query(Encoding& encoding, const Deadline& deadline, bool tracked)
+Query::Query(Encoding& encoding, const Deadline& deadline, SolverRole role)
     : encoding_(encoding),
-      solver_(tracked ? encoding.tracked_solver() : encoding.solver()),
+      solver_(encoding.solver(role)),
       deadline_(deadline),
-      tracked_(tracked),
+      role_(role),
       fixed_(encoding.problem().feature_count(), -1) {
     solver_.push();
 }
@@ -28,7 +28,7 @@ void Query::require_hardware(size_t h) {
 
 bool Query::check(const std::vector<z3::expr>& assumptions) {
     unsigned timeout = deadline_.limited() ? deadline_.remaining_ms() : std::numeric_limits<unsigned>::max();
-    unsigned& current = encoding_.timeout_setting(tracked_);
+    unsigned& current = encoding_.timeout_setting(role_);
     if (current != timeout) {
         solver_.set("timeout", timeout);
         current = timeout;

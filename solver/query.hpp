@@ -15,9 +15,10 @@ namespace planner::solver {
 
 class Query {
 public:
-    // tracked: use the solver whose cells are named literals (for cores); the
-    // tracks are then assumed in every check.
-    Query(Encoding& encoding, const Deadline& deadline, bool tracked = false);
+    // SolverRole::tracked: the solver whose cells are named literals (for
+    // cores); the tracks are then assumed in every check.
+    // SolverRole::certificate: only once encoding.certificate_solver() is made.
+    Query(Encoding& encoding, const Deadline& deadline, SolverRole role = SolverRole::plain);
     ~Query();
     Query(const Query&) = delete;
     Query& operator=(const Query&) = delete;
@@ -54,7 +55,7 @@ private:
     Encoding& encoding_;
     z3::solver& solver_;
     const Deadline& deadline_;
-    bool tracked_;
+    SolverRole role_;
     bool has_model_ = false;
     Assignment best_;
     std::vector<signed char> fixed_;  // per feature: -1 open, 0 fixed off, 1 fixed on

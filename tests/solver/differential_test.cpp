@@ -10,6 +10,7 @@
 
 #include "brute_force.hpp"
 #include "random_matrix.hpp"
+#include "solver/encoding.hpp"
 #include "solver/engine.hpp"
 
 using namespace planner;
@@ -113,6 +114,17 @@ void compare_maximize(Run& run, Engine& engine, const Matrix& matrix, const Requ
     std::vector<std::pair<std::string, std::string>> off;
     for (const auto& reason : result.off) off.emplace_back(reason.feature, reason.reason);
     run.expect(off == expected.off, "maximize off reasons", "");
+
+    // Asked again and again, as a batch stream does: from the encoding's
+    // certificates_before_counters-th certificate on, the optimum is certified
+    // through counters in another solver, which must not change the answer.
+    for (unsigned again = 0; again < solver::Encoding::certificates_before_counters; ++again) {
+        Result warm = engine.maximize(matrix, request);
+        run.expect(warm.status == Status::ok && warm.proven_optimal &&
+                       warm.plan.features == brute.names_of(expected.best.set),
+                   "maximize warm set", "engine " + join(warm.plan.features) + " brute " +
+                                            join(brute.names_of(expected.best.set)));
+    }
 }
 
 void compare_repair(Run& run, Engine& engine, const Matrix& matrix, const Request& request,
