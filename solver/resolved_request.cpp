@@ -47,10 +47,11 @@ ResolvedRequest resolve_request(const Problem& problem, const Request& request) 
     out.prefer = feature_list(problem, request.prefer, "--prefer", true);
     out.is_must = membership(n, out.must);
     out.is_never = membership(n, out.never);
+    // The command line's words: a library caller and a CLI user are refused alike.
     for (int f : out.must)
-        if (out.is_never[f])
-            throw UsageError("--must " + problem.features()[f] + " and --never " + problem.features()[f] +
-                             " contradict");
+        if (out.is_never[f]) throw UsageError("'" + problem.features()[f] + "' is both --must and --never");
+    for (int f : out.prefer)
+        if (out.is_never[f]) throw UsageError("'" + problem.features()[f] + "' is both --prefer and --never");
 
     out.weight.assign(n, 1);
     for (const auto& [id, weight] : request.weights) {

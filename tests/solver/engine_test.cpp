@@ -342,7 +342,10 @@ TEST_CASE("contradictory or unknown input is a usage error naming the flag") {
     Request r = on("ampere");
     r.must = {"lora"};
     r.never = {"lora"};
-    CHECK_THROWS_WITH_AS(engine.maximize(card_matrix(), r), "--must lora and --never lora contradict", UsageError);
+    CHECK_THROWS_WITH_AS(engine.maximize(card_matrix(), r), "'lora' is both --must and --never", UsageError);
+    r.must.clear();
+    r.prefer = {"cp", "lora"};
+    CHECK_THROWS_WITH_AS(engine.maximize(card_matrix(), r), "'lora' is both --prefer and --never", UsageError);
     r = on("hopper");
     CHECK_THROWS_WITH_AS(engine.maximize(card_matrix(), r), doctest::Contains("--hw"), UsageError);
     r = on("ampere");

@@ -91,6 +91,9 @@ planner::Request random_request(std::mt19937_64& rng, const planner::Matrix& mat
         else if (i < musts + nevers) r.never.push_back(shuffled[i]);
     }
     r.prefer = pick(rng, features, chance(rng, 0.5) ? 0 : uniform(rng, 1, 3));
+    std::erase_if(r.prefer, [&](const std::string& f) {  // preferring what is --never is bad usage
+        return std::find(r.never.begin(), r.never.end(), f) != r.never.end();
+    });
     if (chance(rng, 0.5))
         for (const auto& f : pick(rng, features, uniform(rng, 1, features.size())))
             r.weights[f] = static_cast<int>(uniform(rng, 0, 5));
