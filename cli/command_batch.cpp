@@ -7,6 +7,7 @@
 
 #include "cli/batch_request.hpp"
 #include "cli/command.hpp"
+#include "cli/json_line.hpp"
 #include "cli/render_json.hpp"
 #include "cli/render_vllm_args.hpp"
 #include "model/error.hpp"
@@ -44,15 +45,6 @@ Result call_engine(Engine& engine, const std::string& command, const Matrix& mat
     if (command == "check") return engine.check(matrix, request);
     if (command == "explain") return engine.explain(matrix, request);
     return engine.enumerate(matrix, request);
-}
-
-// {"id": ..., then the document}: the id first, so a reader sees at once
-// which question a line answers.
-ordered_json with_id(const nlohmann::ordered_json& id, const ordered_json& document) {
-    ordered_json out;
-    out["id"] = id;
-    for (const auto& [key, value] : document.items()) out[key] = value;
-    return out;
 }
 
 class BatchSession {
@@ -128,9 +120,7 @@ int run_batch() {
             std::cerr << "planner: " << message << "\n";
             document = error_json(request.command.empty() ? "batch" : request.command, message);
         }
-        std::cout << with_id(request.id, document).dump(-1, ' ', false, ordered_json::error_handler_t::replace)
-                  << '\n'
-                  << std::flush;
+        std::cout << json_line_with_id(request.id, document) << '\n' << std::flush;
     }
     return 0;
 }
