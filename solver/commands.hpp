@@ -15,13 +15,16 @@ struct CommandInput {
     const Request& request;
     const Problem& problem;
     const ResolvedRequest& resolved;
+    Deadline::Clock::time_point started;  // when the engine was asked: the limit counts from here
 };
 
 // Gives the Z3 encoding, creating the context on first use: check never
-// calls it, enumerate only for an infeasible must set.
+// calls it, enumerate only for an infeasible must set, maximize only to
+// certify the search's optimum or to explain an infeasible request (making
+// the encoding of a 1,000-feature matrix takes longer than a short limit).
 using EncodingSource = std::function<Encoding&()>;
 
-Result run_maximize(const CommandInput& input, Encoding& encoding);
+Result run_maximize(const CommandInput& input, const EncodingSource& encoding);
 Result run_repair(const CommandInput& input, Encoding& encoding);
 Result run_check(const CommandInput& input);
 Result run_explain(const CommandInput& input, Encoding& encoding);

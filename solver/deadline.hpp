@@ -16,8 +16,10 @@ class Deadline {
 public:
     using Clock = std::chrono::steady_clock;
 
-    explicit Deadline(unsigned timeout_ms) : limited_(timeout_ms > 0) {
-        if (limited_) end_ = Clock::now() + std::chrono::milliseconds(timeout_ms);
+    // `started`: when the request reached the engine, so that building the
+    // problem and the encoding count against the limit too.
+    explicit Deadline(unsigned timeout_ms, Clock::time_point started = Clock::now()) : limited_(timeout_ms > 0) {
+        if (limited_) end_ = started + std::chrono::milliseconds(timeout_ms);
     }
 
     bool limited() const { return limited_; }

@@ -48,9 +48,10 @@ struct Engine::Impl {
 
     template <typename Command>
     Result run(const Matrix& matrix, const Request& request, Command command) {
+        const auto started = solver::Deadline::Clock::now();
         Problem problem(matrix, request.policy);
         solver::ResolvedRequest resolved = solver::resolve_request(problem, request);  // UsageError escapes
-        solver::CommandInput input{matrix, request, problem, resolved};
+        solver::CommandInput input{matrix, request, problem, resolved, started};
         auto encoding = [&]() -> Encoding& { return encoding_for(problem); };
         try {
             return command(input, encoding);
@@ -75,7 +76,7 @@ Engine::Engine() : impl_(std::make_unique<Impl>()) {}
 Engine::~Engine() = default;
 
 Result Engine::maximize(const Matrix& matrix, const Request& request) {
-    return impl_->run(matrix, request, [](auto& input, auto& encoding) { return solver::run_maximize(input, encoding()); });
+    return impl_->run(matrix, request, [](auto& input, auto& encoding) { return solver::run_maximize(input, encoding); });
 }
 
 Result Engine::repair(const Matrix& matrix, const Request& request) {

@@ -44,7 +44,7 @@ Result run_enumerate(const CommandInput& input, const EncodingSource& encoding) 
     const Problem& problem = input.problem;
     const ResolvedRequest& r = input.resolved;
     const size_t n = problem.feature_count(), hardware = static_cast<size_t>(r.hardware);
-    Deadline deadline(input.request.timeout_ms);
+    Deadline deadline(input.request.timeout_ms, input.started);
     Result result;
     result.plan.hardware = input.request.hardware;
 

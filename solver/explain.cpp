@@ -5,7 +5,7 @@
 namespace planner::solver {
 
 Result run_explain(const CommandInput& input, Encoding& encoding) {
-    Deadline deadline(input.request.timeout_ms);
+    Deadline deadline(input.request.timeout_ms, input.started);
     Result result;
     result.plan.hardware = input.request.hardware;
     try {

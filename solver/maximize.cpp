@@ -48,7 +48,8 @@ void add_alternatives(const CommandInput& input, Encoding& encoding, const Deadl
     const ResolvedRequest& r = input.resolved;
     const auto& ids = input.problem.features();
     auto plan_for = [&](const std::vector<int>& must, size_t hardware) {
-        MaximumOutcome outcome = find_maximum(encoding, r, must, hardware, deadline);
+        MaximumOutcome outcome =
+            find_maximum(input.problem, [&]() -> Encoding& { return encoding; }, r, must, hardware, deadline);
         if (outcome.kind == MaximumOutcome::Kind::timed_out) throw TimedOut(outcome.message);
         if (outcome.kind != MaximumOutcome::Kind::optimal)
             throw RecheckFailed("internal error: a relaxed request thought feasible has no plan");
@@ -92,15 +93,15 @@ std::vector<Conflict> must_conflicts(const CommandInput& input, Encoding& encodi
     return find_conflicts(encoding, input.matrix, requirements, hard, deadline);
 }
 
-Result run_maximize(const CommandInput& input, Encoding& encoding) {
+Result run_maximize(const CommandInput& input, const EncodingSource& encoding_source) {
     const ResolvedRequest& r = input.resolved;
     const size_t hardware = static_cast<size_t>(r.hardware);
-    Deadline deadline(input.request.timeout_ms);
+    Deadline deadline(input.request.timeout_ms, input.started);
     Result result;
     result.criteria = maximize_criteria(input);
     result.plan.hardware = input.request.hardware;
 
-    MaximumOutcome outcome = find_maximum(encoding, r, r.must, hardware, deadline);
+    MaximumOutcome outcome = find_maximum(input.problem, encoding_source, r, r.must, hardware, deadline);
     switch (outcome.kind) {
     case MaximumOutcome::Kind::optimal:
         result.status = Status::ok;
@@ -119,6 +120,7 @@ Result run_maximize(const CommandInput& input, Encoding& encoding) {
     }
     // Infeasibility is proven here; a time limit can only cut the evidence short.
     result.status = Status::infeasible;
+    Encoding& encoding = encoding_source();
     try {
         result.conflicts = must_conflicts(input, encoding, deadline);
         add_alternatives(input, encoding, deadline, result);

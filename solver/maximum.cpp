@@ -162,9 +162,9 @@ z3::expr better_than(Encoding& encoding, const ResolvedRequest& request, size_t 
 
 }  // namespace
 
-MaximumOutcome find_maximum(Encoding& encoding, const ResolvedRequest& request, const std::vector<int>& must,
-                            size_t hardware, const Deadline& deadline) {
-    const Problem& problem = encoding.problem();
+MaximumOutcome find_maximum(const Problem& problem, const std::function<Encoding&()>& encoding_source,
+                            const ResolvedRequest& request, const std::vector<int>& must, size_t hardware,
+                            const Deadline& deadline) {
     MaximumOutcome out;
     LexicographicCandidate candidate = search_lexicographic_maximum(problem, request, must, hardware, deadline);
     if (candidate.has_plan) {
@@ -177,6 +177,7 @@ MaximumOutcome find_maximum(Encoding& encoding, const ResolvedRequest& request, 
         out.has_plan = candidate.has_plan;
         return out;
     }
+    Encoding& encoding = encoding_source();
     if (candidate.kind == LexicographicCandidate::Kind::found) {
         const CertificateBounds bounds = certificate_bounds(encoding, request, hardware);
         Query query(encoding, deadline, bounds.role);

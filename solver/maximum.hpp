@@ -4,6 +4,7 @@
 // tie-break (membership bit vector in document order, greatest first). Each
 // optimum is fixed as a hard constraint before the next criterion is solved;
 // no z3::optimize (see PITFALLS.md).
+#include <functional>
 #include <vector>
 
 #include "solver/deadline.hpp"
@@ -19,7 +20,10 @@ struct MaximumOutcome {
     std::string message;    // timed_out: what Z3 said
 };
 
-MaximumOutcome find_maximum(Encoding& encoding, const ResolvedRequest& request, const std::vector<int>& must,
-                            size_t hardware, const Deadline& deadline);
+// The encoding is asked for only when the search's candidate is to be
+// certified or the search could not settle the request.
+MaximumOutcome find_maximum(const Problem& problem, const std::function<Encoding&()>& encoding,
+                            const ResolvedRequest& request, const std::vector<int>& must, size_t hardware,
+                            const Deadline& deadline);
 
 }  // namespace planner::solver

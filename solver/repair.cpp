@@ -51,7 +51,7 @@ Result run_repair(const CommandInput& input, Encoding& encoding) {
     const ResolvedRequest& r = input.resolved;
     const Problem& problem = input.problem;
     const size_t n = problem.feature_count();
-    Deadline deadline(input.request.timeout_ms);
+    Deadline deadline(input.request.timeout_ms, input.started);
     Result result;
     result.criteria = repair_criteria(r);
     result.plan.hardware = input.request.hardware;
