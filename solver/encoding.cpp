@@ -1,5 +1,6 @@
 #include "solver/encoding.hpp"
 
+#include <stdexcept>
 #include <string>
 
 namespace planner::solver {
@@ -109,13 +110,16 @@ z3::expr_vector Encoding::risk_terms(std::optional<size_t> only_hardware) {
 z3::solver& Encoding::solver(SolverRole role) {
     switch (role) {
     case SolverRole::tracked: return tracked_solver();
-    case SolverRole::certificate: return *certificate_solver();
+    case SolverRole::certificate:
+        if (!certificate_solver_)
+            throw std::logic_error("a certificate query before warm_certificate_solver() made its solver");
+        return *certificate_solver_;
     case SolverRole::plain: break;
     }
     return solver_;
 }
 
-z3::solver* Encoding::certificate_solver() {
+z3::solver* Encoding::warm_certificate_solver() {
     if (!certificate_solver_) {
         if (++certificates_ < certificates_before_counters || features_.size() > max_counted_terms) return nullptr;
         certificate_solver_.emplace(context_, z3::solver::simple());

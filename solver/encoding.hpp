@@ -4,7 +4,7 @@
 // Three solvers share the terms: `solver()` asserts every cell outright (fast
 // optimisation), `tracked_solver()` guards every cell by a named literal
 // ("cell lora x sd = no") so that unsat cores name cells, and
-// `certificate_solver()` adds counters for the maximize certificate.
+// `warm_certificate_solver()` adds counters for the maximize certificate.
 #include <z3++.h>
 
 #include <map>
@@ -56,14 +56,15 @@ public:
 
     // The cells again, plus counters over all features and over the risk
     // terms of each hardware class, for the certificate's weight and risk
-    // bounds (solver/maximum.cpp). Counters cost their making, so an encoding
-    // makes this solver only from its `certificates_before_counters`-th
-    // certificate on: null before, and null past `max_counted_terms` features
-    // (a counter grows with the square of its terms).
+    // bounds (solver/maximum.cpp). Counters cost their making, so each call
+    // counts one certificate, and the solver is made (once) at the
+    // `certificates_before_counters`-th: null before, and null past
+    // `max_counted_terms` features (a counter grows with the square of its
+    // terms). solver(SolverRole::certificate) is this solver once made.
     static constexpr unsigned certificates_before_counters = 4;
     static constexpr size_t max_counted_terms = 64;
-    z3::solver* certificate_solver();
-    // Counters of certificate_solver(), made on first use: call them before a
+    z3::solver* warm_certificate_solver();
+    // Counters of the certificate solver, made on first use: call them before a
     // Query opens its scope there. Null past max_counted_terms terms.
     const UnaryCounter* feature_counter();
     const UnaryCounter* risk_counter(size_t hardware);

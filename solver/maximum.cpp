@@ -108,7 +108,7 @@ struct CertificateBounds {
 // the solver's base level.
 CertificateBounds certificate_bounds(Encoding& encoding, const ResolvedRequest& request, size_t hardware) {
     CertificateBounds bounds;
-    if (!encoding.certificate_solver()) return bounds;
+    if (!encoding.warm_certificate_solver()) return bounds;
     bounds.role = SolverRole::certificate;
     if (unit_weights(request)) bounds.weight = encoding.feature_counter();
     bounds.risks = encoding.risk_counter(hardware);

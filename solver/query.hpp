@@ -17,7 +17,7 @@ class Query {
 public:
     // SolverRole::tracked: the solver whose cells are named literals (for
     // cores); the tracks are then assumed in every check.
-    // SolverRole::certificate: only once encoding.certificate_solver() is made.
+    // SolverRole::certificate: only once encoding.warm_certificate_solver() made it.
     Query(Encoding& encoding, const Deadline& deadline, SolverRole role = SolverRole::plain);
     ~Query();
     Query(const Query&) = delete;
