@@ -8,6 +8,7 @@
 #include "cli/batch_request.hpp"
 #include "cli/command.hpp"
 #include "cli/json_line.hpp"
+#include "cli/process_engine.hpp"
 #include "cli/render_json.hpp"
 #include "cli/render_vllm_args.hpp"
 #include "model/error.hpp"
@@ -56,7 +57,7 @@ public:
         report.matrix = &matrix;
         report.request = build_request(request.flags.request, matrix);
         report.matrix_arg = request.flags.matrix;
-        report.result = call_engine(engine_, request.command, matrix, report.request);
+        report.result = call_engine(process_engine(), request.command, matrix, report.request);
         if (report.result.status == Status::error)
             std::cerr << "planner: internal error: " << report.result.message
                       << "\nThis is a bug in planner, not in your request; please report it with the "
@@ -90,7 +91,6 @@ private:
         return found->second;
     }
 
-    Engine engine_;
     std::map<std::string, Matrix> base_matrices_, matrices_;
 };
 

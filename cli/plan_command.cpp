@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/any_version_command.hpp"
+#include "cli/process_engine.hpp"
 #include "cli/render_json.hpp"
 #include "cli/render_text.hpp"
 #include "cli/render_vllm_args.hpp"
@@ -57,8 +58,7 @@ int run_plan_command(const std::string& name, const PlanFlags& flags, const Engi
     report.matrix_arg = flags.matrix;
     report.explain_order = flags.explain_order;
 
-    Engine engine;
-    report.result = call(engine, matrix, report.request);
+    report.result = call(process_engine(), matrix, report.request);
 
     if (report.result.status == Status::error) {
         std::cerr << "planner: internal error: " << report.result.message
