@@ -79,6 +79,10 @@ struct Result {
     std::string message;                    // status == error or timeout
 };
 
+// One Engine serves many questions: one Z3 context, made on the first
+// question that needs it, and the encodings of the last eight matrix and
+// policy pairs. Use it from one thread at a time. Its destructor tears the Z3
+// context down, about 10 ms once a maximum was certified.
 class Engine {
 public:
     Engine();
