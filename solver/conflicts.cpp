@@ -14,9 +14,6 @@ CellRef cell_ref_of(const Matrix& matrix, const Problem& problem, const CellCons
 std::vector<Conflict> find_conflicts(Encoding& encoding, const Matrix& matrix,
                                      const std::vector<Requirement>& requirements,
                                      const std::vector<z3::expr>& hard, const Deadline& deadline) {
-    Query query(encoding, deadline, SolverRole::tracked);
-    for (const z3::expr& fact : hard) query.require(fact);
-
     // Every cell says "not both" or "not on this hardware", so a cell with a
     // feature that no requirement turns on is satisfied by leaving it off:
     // only cells among forced features can take part in a conflict. Assuming
@@ -29,9 +26,11 @@ std::vector<Conflict> find_conflicts(Encoding& encoding, const Matrix& matrix,
     for (size_t t = 0; t < encoding.cells().size(); ++t) {
         const CellConstraint& cell = encoding.cells()[t];
         if (!forced[cell.a] || (cell.kind == CellRef::Kind::pair && !forced[cell.b])) continue;
-        tracks.push_back(encoding.tracks()[t]);
+        tracks.push_back(encoding.track(t));
         cell_of_track.push_back(t);
     }
+    Query query(encoding, deadline, SolverRole::tracked);
+    for (const z3::expr& fact : hard) query.require(fact);
 
     std::vector<z3::expr> items;
     for (const Requirement& requirement : requirements) items.push_back(requirement.literal);

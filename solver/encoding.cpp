@@ -77,14 +77,22 @@ std::string Encoding::name_of(const CellConstraint& cell) const {
 z3::solver& Encoding::tracked_solver() {
     if (!tracked_solver_) {
         tracked_solver_.emplace(context_, z3::solver::simple());
-        for (const CellConstraint& cell : cells_) {
-            z3::expr track = context_.bool_const(name_of(cell).c_str());
-            tracked_solver_->add(z3::implies(track, constraint_of(cell)));
-            tracks_.push_back(track);
-        }
         tune(*tracked_solver_);
+        tracks_.resize(cells_.size());
     }
     return *tracked_solver_;
+}
+
+const z3::expr& Encoding::track(size_t cell) {
+    z3::solver& solver = tracked_solver();
+    std::optional<z3::expr>& track = tracks_[cell];
+    if (!track) {
+        if (Z3_solver_get_num_scopes(context_, solver) != 0)
+            throw std::logic_error("a cell tracked while a query is open on the tracked solver");
+        track = context_.bool_const(name_of(cells_[cell]).c_str());
+        solver.add(z3::implies(*track, constraint_of(cells_[cell])));
+    }
+    return *track;
 }
 
 z3::solver& Encoding::map_solver() {
