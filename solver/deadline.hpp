@@ -31,8 +31,9 @@ public:
         return static_cast<unsigned>(left);
     }
 
+    bool expired() const { return limited_ && Clock::now() >= end_; }
     void check() const {
-        if (limited_ && Clock::now() >= end_) throw TimedOut("time limit reached");
+        if (expired()) throw TimedOut("time limit reached");
     }
 
 private:

@@ -178,6 +178,14 @@ MaximumOutcome find_maximum(const Problem& problem, const std::function<Encoding
         return out;
     }
     Encoding& encoding = encoding_source();
+    // A solver's first scope takes in every cell (about 0.2 s at 1,000 dense
+    // features) and no time limit reaches it: past the limit, stop here.
+    if (deadline.expired()) {
+        out.kind = MaximumOutcome::Kind::timed_out;
+        out.message = "time limit reached";
+        out.has_plan = candidate.has_plan;
+        return out;
+    }
     if (candidate.kind == LexicographicCandidate::Kind::found) {
         const CertificateBounds bounds = certificate_bounds(encoding, request, hardware);
         Query query(encoding, deadline, bounds.role);

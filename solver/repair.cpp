@@ -56,6 +56,12 @@ Result run_repair(const CommandInput& input, Encoding& encoding) {
     result.criteria = repair_criteria(r);
     result.plan.hardware = input.request.hardware;
 
+    if (deadline.expired()) {  // before the first scope, which no time limit reaches (solver/maximum.cpp)
+        result.status = Status::timeout;
+        result.proven_optimal = false;
+        result.message = "time limit reached";
+        return result;
+    }
     Query query(encoding, deadline);
     const PlanRules rules{&r.must, &r.never, &r.keep, &r.have};
     try {
