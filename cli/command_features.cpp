@@ -30,16 +30,8 @@ int run_features(const CatalogFlags& flags) {
         ordered_json out = result_head("features", "ok");
         out["matrix"] = matrix.id;
         ordered_json list = ordered_json::array();
-        for (const CatalogEntry& entry : features) {
-            ordered_json item;
-            item["id"] = entry.id;
-            item["name"] = entry.name;
-            item["labels"] = entry.labels;
-            item["aliases"] = entry.aliases;
-            item["description"] = entry.description;
-            item["in_matrix"] = matrix.has_feature(entry.id);
-            list.push_back(std::move(item));
-        }
+        for (const CatalogEntry& entry : features)
+            list.push_back(catalog_entry_json(entry, matrix.has_feature(entry.id)));
         out["features"] = std::move(list);
         std::cout << dump_json(out);
         return 0;

@@ -31,13 +31,7 @@ int run_hardware(const CatalogFlags& flags) {
         out["matrix"] = matrix.id;
         ordered_json list = ordered_json::array();
         for (const CatalogEntry& entry : classes) {
-            ordered_json item;
-            item["id"] = entry.id;
-            item["name"] = entry.name;
-            item["labels"] = entry.labels;
-            item["aliases"] = entry.aliases;
-            item["description"] = entry.description;
-            item["in_matrix"] = matrix.has_hardware(entry.id);
+            ordered_json item = catalog_entry_json(entry, matrix.has_hardware(entry.id));
             item["matrices"] = matrices_with_hardware(entry.id);
             list.push_back(std::move(item));
         }

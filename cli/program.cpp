@@ -47,8 +47,8 @@ int fail(const std::string& command, bool json, const std::string& message) {
 Program::Program() : app_{"Plans vLLM serving configurations from vLLM's compatibility matrix.", "planner"} {
     app_.require_subcommand(1);
     app_.set_version_flag("--version", "planner " PLANNER_VERSION);
-    app_.footer(example_footer({"planner maximize --hw a100 --must lora", "planner check --hw h100 --have lora,cp --json",
-                                "planner matrix show --hw ampere"}) +
+    app_.footer(example_footer({"planner maximize --hw a100 --must lora",
+                                "planner check --hw h100 --have lora,cp --json", "planner matrix show --hw ampere"}) +
                 "\nExit codes: 0 answer found / valid, 1 infeasible / invalid, 2 bad usage or input, 3 time limit.\n");
     add_import_command(app_, commands_);
     add_features_command(app_, commands_);
@@ -89,7 +89,8 @@ ParsedCommandLine Program::parse(int argc, const char* const* argv) {
             help_or_version_ = std::current_exception();
             return parsed;
         }
-        const std::string help = parsed.command_name.empty() ? "planner --help" : "planner " + parsed.command_name + " --help";
+        const std::string help =
+            parsed.command_name.empty() ? "planner --help" : "planner " + parsed.command_name + " --help";
         parsed.error = std::string(e.what()) + " (" + help + ")";
         return parsed;
     }

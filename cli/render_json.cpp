@@ -162,6 +162,17 @@ ordered_json error_json(std::string_view command, std::string_view message) {
     return out;
 }
 
+ordered_json catalog_entry_json(const CatalogEntry& entry, bool in_matrix) {
+    ordered_json item;
+    item["id"] = entry.id;
+    item["name"] = entry.name;
+    item["labels"] = entry.labels;
+    item["aliases"] = entry.aliases;
+    item["description"] = entry.description;
+    item["in_matrix"] = in_matrix;
+    return item;
+}
+
 std::string dump_json(const ordered_json& document) {
     return document.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "cli/report.hpp"
+#include "model/catalog.hpp"
 #include "model/check.hpp"
 
 namespace planner::cli {
@@ -22,6 +23,10 @@ ordered_json cell_json(const CellRef& cell, const Matrix& matrix);
 ordered_json cells_json(const std::vector<CellRef>& cells, const Matrix& matrix);
 
 ordered_json report_json(const Report& report);
+
+// {"id", "name", "labels", "aliases", "description", "in_matrix"}: a feature
+// or hardware class of the catalog, for `planner features` and `planner hardware`.
+ordered_json catalog_entry_json(const CatalogEntry& entry, bool in_matrix);
 
 // {"schema", "command", "status": "error", "error": message}
 ordered_json error_json(std::string_view command, std::string_view message);

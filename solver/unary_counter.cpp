@@ -13,7 +13,8 @@ UnaryCounter::UnaryCounter(z3::context& context, z3::solver& solver, const z3::e
         for (size_t k = 1; k <= previous.size() + 1; ++k) {
             const z3::expr reached_before = k <= previous.size() ? previous[k - 1] : context.bool_val(false);
             const z3::expr one_short_before = k == 1 ? context.bool_val(true) : previous[k - 2];
-            const std::string count_name = std::string(name).append("_").append(std::to_string(i)).append("_").append(std::to_string(k));
+            const std::string count_name =
+                std::string(name).append("_").append(std::to_string(i)).append("_").append(std::to_string(k));
             z3::expr count = context.bool_const(count_name.c_str());
             solver.add(count == (reached_before || (one_short_before && term)));
             current.push_back(count);
