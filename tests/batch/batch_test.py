@@ -13,23 +13,10 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from cases import case, expect, finish  # noqa: E402  (tests/cases.py)
+
 PLANNER = sys.argv[1]
-RESULTS = {"passed": 0, "failed": 0}
-
-
-def case(function):
-    try:
-        function()
-        RESULTS["passed"] += 1
-    except Exception as error:  # report and go on with the next case
-        RESULTS["failed"] += 1
-        print(f"FAIL {function.__name__}: {type(error).__name__}: {error}")
-    return function
-
-
-def expect(condition, message):
-    if not condition:
-        raise AssertionError(message)
 
 
 def cli_json(*args):
@@ -206,5 +193,4 @@ def throughput_of_one_process_against_one_process_per_request():
     expect(batch_rate > 2 * process_rate, "batch is not faster than a process per request")
 
 
-print(f"{RESULTS['passed']} passed, {RESULTS['failed']} failed")
-sys.exit(1 if RESULTS["failed"] else 0)
+finish()

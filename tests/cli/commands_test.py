@@ -13,9 +13,11 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from cases import case, expect, finish  # noqa: E402  (tests/cases.py)
+
 PLANNER = sys.argv[1]
 ROOT = sys.argv[2]
-RESULTS = {"passed": 0, "failed": 0}
 ENV = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
 
 
@@ -27,22 +29,6 @@ def planner(*args, env=None):
 def planner_json(*args):
     code, out, err = planner(*args, "--json")
     return code, json.loads(out), err  # json.loads refuses anything but exactly one document
-
-
-def case(function):
-    """One test case: a failed assertion or an exception counts as one failure."""
-    try:
-        function()
-        RESULTS["passed"] += 1
-    except Exception as error:  # report and go on with the next case
-        RESULTS["failed"] += 1
-        print(f"FAIL {function.__name__}: {type(error).__name__}: {error}")
-    return function
-
-
-def expect(condition, message):
-    if not condition:
-        raise AssertionError(message)
 
 
 HEAD = ["schema", "command", "status"]
@@ -400,5 +386,4 @@ def usage_errors_are_exit_2_with_one_json_error_document():
     expect("nearest known: lora" in err, err)
 
 
-print(f"{RESULTS['passed']} passed, {RESULTS['failed']} failed")
-sys.exit(1 if RESULTS["failed"] else 0)
+finish()

@@ -12,23 +12,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from cases import case, expect, finish  # noqa: E402  (tests/cases.py)
+
 WHICH, PLANNER, ROOT = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3]
-RESULTS = {"passed": 0, "failed": 0}
-
-
-def case(function):
-    try:
-        function()
-        RESULTS["passed"] += 1
-    except Exception as error:  # report and go on with the next case
-        RESULTS["failed"] += 1
-        print(f"FAIL {function.__name__}: {type(error).__name__}: {error}")
-    return function
-
-
-def expect(condition, message):
-    if not condition:
-        raise AssertionError(message)
 
 
 def run(command, env_extra=None, path_prefix=None):
@@ -145,5 +132,4 @@ elif WHICH == "optuna":
         expect(code == 0, f"exit {code}: {err[-2000:]}")
         expect(check_study(out, 80) == "ampere", "hardware is not ampere")
 
-print(f"{RESULTS['passed']} passed, {RESULTS['failed']} failed")
-sys.exit(1 if RESULTS["failed"] else 0)
+finish()

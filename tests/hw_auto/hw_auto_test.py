@@ -11,23 +11,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from cases import case, expect, finish  # noqa: E402  (tests/cases.py)
+
 PLANNER = os.path.abspath(sys.argv[1])
-RESULTS = {"passed": 0, "failed": 0}
-
-
-def case(function):
-    try:
-        function()
-        RESULTS["passed"] += 1
-    except Exception as error:  # report and go on with the next case
-        RESULTS["failed"] += 1
-        print(f"FAIL {function.__name__}: {type(error).__name__}: {error}")
-    return function
-
-
-def expect(condition, message):
-    if not condition:
-        raise AssertionError(message)
 
 
 def run_with_tools(tools, *args, stdin=None):
@@ -97,5 +84,4 @@ def batch_detects_once_for_the_stream():
     expect(err.count("hardware class ampere") == 1, f"detection notes: {err}")
 
 
-print(f"{RESULTS['passed']} passed, {RESULTS['failed']} failed")
-sys.exit(1 if RESULTS["failed"] else 0)
+finish()

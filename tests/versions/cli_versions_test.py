@@ -12,9 +12,11 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from cases import case, expect, finish  # noqa: E402  (tests/cases.py)
+
 PLANNER = sys.argv[1]
 ROOT = sys.argv[2]
-RESULTS = {"passed": 0, "failed": 0}
 ENV = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
 
 
@@ -27,21 +29,6 @@ def planner(*args, stdin=None, env=None):
 def planner_json(*args, stdin=None):
     code, out, err = planner(*args, "--json", stdin=stdin)
     return code, json.loads(out), err
-
-
-def case(function):
-    try:
-        function()
-        RESULTS["passed"] += 1
-    except Exception as error:
-        RESULTS["failed"] += 1
-        print(f"FAIL {function.__name__}: {type(error).__name__}: {error}")
-    return function
-
-
-def expect(condition, message):
-    if not condition:
-        raise AssertionError(message)
 
 
 def pair_is(cell, x, y):
@@ -258,5 +245,4 @@ def every_new_command_repeats_its_bytes():
         expect(planner(*args, "--json") == planner(*args, "--json"), args)
 
 
-print(f"{RESULTS['passed']} passed, {RESULTS['failed']} failed")
-sys.exit(1 if RESULTS["failed"] else 0)
+finish()
