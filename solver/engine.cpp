@@ -52,7 +52,13 @@ struct Engine::Impl {
         Problem problem(matrix, request.policy);
         solver::ResolvedRequest resolved = solver::resolve_request(problem, request);  // UsageError escapes
         solver::CommandInput input{matrix, request, problem, resolved, started};
-        auto encoding = [&]() -> Encoding& { return encoding_for(problem); };
+        // Looked up once per request: the lookup compares whole problems
+        // (a million cells at 1,000 features), and a command may ask again.
+        Encoding* found = nullptr;
+        auto encoding = [&]() -> Encoding& {
+            if (!found) found = &encoding_for(problem);
+            return *found;
+        };
         try {
             return command(input, encoding);
         } catch (const solver::RecheckFailed& failure) {
