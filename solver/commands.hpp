@@ -1,7 +1,6 @@
 #pragma once
 // One function per engine command; engine.cpp validates the request, finds
 // the cached encoding and turns internal failures into Result{error}.
-#include <functional>
 
 #include "solver/deadline.hpp"
 #include "solver/encoding.hpp"
@@ -17,12 +16,6 @@ struct CommandInput {
     const ResolvedRequest& resolved;
     Deadline::Clock::time_point started;  // when the engine was asked: the limit counts from here
 };
-
-// Gives the Z3 encoding, creating the context on first use: check never
-// calls it, enumerate only for an infeasible must set, maximize only to
-// certify the search's optimum or to explain an infeasible request (making
-// the encoding of a 1,000-feature matrix takes longer than a short limit).
-using EncodingSource = std::function<Encoding&()>;
 
 Result run_maximize(const CommandInput& input, const EncodingSource& encoding);
 Result run_repair(const CommandInput& input, Encoding& encoding);

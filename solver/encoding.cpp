@@ -87,7 +87,7 @@ const z3::expr& Encoding::track(size_t cell) {
     z3::solver& solver = tracked_solver();
     std::optional<z3::expr>& track = tracks_[cell];
     if (!track) {
-        if (Z3_solver_get_num_scopes(context_, solver) != 0)
+        if (!at_base_level(solver))
             throw std::logic_error("a cell tracked while a query is open on the tracked solver");
         track = context_.bool_const(name_of(cells_[cell]).c_str());
         solver.add(z3::implies(*track, constraint_of(cells_[cell])));
@@ -115,6 +115,10 @@ z3::expr_vector Encoding::risk_terms(std::optional<size_t> only_hardware) {
     return terms;
 }
 
+bool Encoding::at_base_level(const z3::solver& solver) const {
+    return Z3_solver_get_num_scopes(context_, solver) == 0;
+}
+
 z3::solver& Encoding::solver(SolverRole role) {
     switch (role) {
     case SolverRole::tracked: return tracked_solver();
@@ -138,7 +142,7 @@ z3::solver* Encoding::warm_certificate_solver() {
 }
 
 const UnaryCounter* Encoding::feature_counter() {
-    if (!feature_counter_ && certificate_solver_ && Z3_solver_get_num_scopes(context_, *certificate_solver_) == 0) {
+    if (!feature_counter_ && certificate_solver_ && at_base_level(*certificate_solver_)) {
         z3::expr_vector terms(context_);
         for (const z3::expr& feature : features_) terms.push_back(feature);
         feature_counter_.emplace(context_, *certificate_solver_, terms, "features_counted" + std::to_string(serial_));
@@ -149,7 +153,7 @@ const UnaryCounter* Encoding::feature_counter() {
 const UnaryCounter* Encoding::risk_counter(size_t hardware) {
     auto found = risk_counters_.find(hardware);
     if (found != risk_counters_.end()) return &found->second;
-    if (!certificate_solver_ || Z3_solver_get_num_scopes(context_, *certificate_solver_) != 0) return nullptr;
+    if (!certificate_solver_ || !at_base_level(*certificate_solver_)) return nullptr;
     z3::expr_vector terms = risk_terms(hardware);
     if (terms.size() > max_counted_terms) return nullptr;
     const std::string name = "risks_counted" + std::to_string(serial_) + "_" + std::to_string(hardware);

@@ -7,6 +7,7 @@
 // `warm_certificate_solver()` adds counters for the maximize certificate.
 #include <z3++.h>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -31,6 +32,13 @@ struct Assignment {
 };
 
 enum class SolverRole { plain, tracked, certificate };
+
+class Encoding;
+// Gives the Z3 encoding, creating the context on first use: check never
+// calls it, enumerate only for an infeasible must set, maximize only to
+// certify the search's optimum or to explain an infeasible request (making
+// the encoding of a 1,000-feature matrix takes longer than a short limit).
+using EncodingSource = std::function<Encoding&()>;
 
 class Encoding {
 public:
@@ -81,6 +89,8 @@ public:
 
 private:
     void tune(z3::solver& solver);
+    // No Query has a scope open on `solver`: what is added now stays.
+    bool at_base_level(const z3::solver& solver) const;
     z3::expr constraint_of(const CellConstraint& cell) const;
     std::string name_of(const CellConstraint& cell) const;
 

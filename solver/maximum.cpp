@@ -162,7 +162,7 @@ z3::expr better_than(Encoding& encoding, const ResolvedRequest& request, size_t 
 
 }  // namespace
 
-MaximumOutcome find_maximum(const Problem& problem, const std::function<Encoding&()>& encoding_source,
+MaximumOutcome find_maximum(const Problem& problem, const EncodingSource& encoding_source,
                             const ResolvedRequest& request, const std::vector<int>& must, size_t hardware,
                             const Deadline& deadline) {
     MaximumOutcome out;

@@ -4,7 +4,6 @@
 // tie-break (membership bit vector in document order, greatest first). Each
 // optimum is fixed as a hard constraint before the next criterion is solved;
 // no z3::optimize (see PITFALLS.md).
-#include <functional>
 #include <vector>
 
 #include "solver/deadline.hpp"
@@ -22,7 +21,7 @@ struct MaximumOutcome {
 
 // The encoding is asked for only when the search's candidate is to be
 // certified or the search could not settle the request.
-MaximumOutcome find_maximum(const Problem& problem, const std::function<Encoding&()>& encoding,
+MaximumOutcome find_maximum(const Problem& problem, const EncodingSource& encoding,
                             const ResolvedRequest& request, const std::vector<int>& must, size_t hardware,
                             const Deadline& deadline);
 
