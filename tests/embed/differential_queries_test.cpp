@@ -5,10 +5,8 @@
 // library with the same status, plans, cells, changes and alternatives.
 // PLANNER_DIFF_CLI_CASES sets how many matrices (default 25, two requests each).
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -20,6 +18,7 @@
 #include "model/error.hpp"
 #include "model/matrix_json.hpp"
 #include "random_matrix.hpp"
+#include "shell_output.hpp"
 #include "solver/engine.hpp"
 
 using nlohmann::ordered_json;
@@ -112,18 +111,6 @@ ordered_json batch_line(const Question& q, size_t id) {
     if (q.command == "repair") line["hw_cost"] = r.hardware_cost;
     if (q.command == "enumerate") line["limit"] = r.limit;
     return line;
-}
-
-std::string output_of(const std::string& shell_command, int& exit_code) {
-    FILE* pipe = ::popen(shell_command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string output;
-    char buffer[4096];
-    size_t got;
-    while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, got);
-    const int status = ::pclose(pipe);
-    exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return output;
 }
 
 std::vector<std::string> strings(const ordered_json& list) { return list.get<std::vector<std::string>>(); }
@@ -237,10 +224,9 @@ TEST_CASE("the differential test's questions get one answer from the CLI, batch 
         std::ofstream out(requests);
         for (size_t i = 0; i < questions.size(); ++i) out << batch_line(questions[i], i).dump() << "\n";
     }
-    int batch_exit = -1;
-    const std::string batch_output =
-        output_of(quoted(cli) + " batch < " + quoted(requests) + " 2>/dev/null", batch_exit);
-    CHECK(batch_exit == 0);
+    const ShellOutput batch = shell_output(quoted(cli) + " batch < " + quoted(requests) + " 2>/dev/null");
+    CHECK(batch.exit_code == 0);
+    const std::string& batch_output = batch.text;
     std::vector<ordered_json> batch_answers;
     size_t start = 0;
     while (start < batch_output.size()) {
@@ -256,9 +242,9 @@ TEST_CASE("the differential test's questions get one answer from the CLI, batch 
         const Question& q = questions[i];
         const std::string arguments = command_line(q);
         CAPTURE(arguments);
-        int exit_code = -1;
-        const std::string document = output_of(quoted(cli) + " " + arguments + " 2>/dev/null", exit_code);
-        const ordered_json theirs = ordered_json::parse(document);
+        const ShellOutput answer = shell_output(quoted(cli) + " " + arguments + " 2>/dev/null");
+        const int exit_code = answer.exit_code;
+        const ordered_json theirs = ordered_json::parse(answer.text);
 
         ordered_json from_batch = batch_answers[i];
         CHECK(from_batch.at("id") == i);

@@ -2,15 +2,14 @@
 // prints: same status, plan, risks, violations, changes and alternatives, for
 // a grid of questions on every shipped matrix and hardware class.
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "model/matrix_library.hpp"
+#include "shell_output.hpp"
 #include "solver/engine.hpp"
 
 using nlohmann::json;
@@ -37,17 +36,11 @@ json run_cli(const std::vector<std::string>& args) {
     std::string command = std::string("'") + cli + "'";
     for (const std::string& arg : args) command += " '" + arg + "'";
     command += " --json 2>/dev/null";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string output;
-    char buffer[4096];
-    size_t got;
-    while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, got);
-    const int status = ::pclose(pipe);
+    const ShellOutput output = shell_output(command);
     INFO(command);
-    REQUIRE(WIFEXITED(status));
-    REQUIRE(WEXITSTATUS(status) <= 1);  // 0 answer, 1 infeasible/invalid; never usage errors here
-    return json::parse(output);
+    REQUIRE(output.exit_code >= 0);
+    REQUIRE(output.exit_code <= 1);  // 0 answer, 1 infeasible/invalid; never usage errors here
+    return json::parse(output.text);
 }
 
 std::vector<std::string> cells(const std::vector<CellRef>& refs) {
