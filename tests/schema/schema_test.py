@@ -13,10 +13,12 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from cases import expect, finish, named_case  # noqa: E402  (tests/cases.py)
+
 PLANNER, ROOT = sys.argv[1], sys.argv[2]
 with open(os.path.join(ROOT, "data", "planner-result.schema.json"), encoding="utf-8") as f:
     SCHEMA = json.load(f)
-RESULTS = {"passed": 0, "failed": 0}
 KEYWORDS = {"$schema", "$id", "$defs", "$ref", "title", "description", "$comment", "type", "enum", "properties",
             "required", "additionalProperties", "items", "oneOf", "not", "minimum"}
 TYPES = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
@@ -73,22 +75,6 @@ def errors(value, schema, path="$"):
     return found
 
 
-def case(name):
-    def wrap(function):
-        try:
-            function()
-            RESULTS["passed"] += 1
-        except Exception as error:  # report and go on with the next case
-            RESULTS["failed"] += 1
-            print(f"FAIL {name}: {type(error).__name__}: {error}")
-    return wrap
-
-
-def expect(condition, message):
-    if not condition:
-        raise AssertionError(message)
-
-
 def planner(*args, stdin=None):
     result = subprocess.run([PLANNER, *args], capture_output=True, timeout=120, input=stdin)
     return result.returncode, result.stdout.decode()
@@ -127,7 +113,7 @@ COMMANDS = [
     ("unknown command", ["frobnicate"], 2, "error"),
 ]
 for label, args, code, status in COMMANDS:
-    @case(label)
+    @named_case(label)
     def run_command(args=args, code=code, status=status, label=label):
         exit_code, out = planner(*args, "--json")
         expect(exit_code == code, f"exit {exit_code}, expected {code}: {out[:300]}")
@@ -149,7 +135,7 @@ BATCH_LINES = [
 ]
 
 
-@case("batch lines")
+@named_case("batch lines")
 def batch_lines():
     text = "".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in BATCH_LINES)
     code, out = planner("batch", stdin=text.encode())
@@ -199,7 +185,7 @@ def broken_copies():
     return out
 
 
-@case("broken copies are refused")
+@named_case("broken copies are refused")
 def broken():
     copies = broken_copies()
     expect(len(copies) >= 12, f"only {len(copies)} broken copies: earlier cases failed")
@@ -207,12 +193,11 @@ def broken():
     expect(not accepted, f"the schema accepts: {accepted}")
 
 
-@case("every planner-result document kind is covered")
+@named_case("every planner-result document kind is covered")
 def coverage():
     commands = {document["command"] for document in documents.values()}
     expect({"maximize", "repair", "check", "explain", "enumerate", "features", "hardware", "matrix list",
             "matrix show", "import"} <= commands, sorted(commands))
 
 
-print(f"{RESULTS['passed']} passed, {RESULTS['failed']} failed")
-sys.exit(1 if RESULTS["failed"] else 0)
+finish()
