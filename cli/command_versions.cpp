@@ -147,15 +147,23 @@ ordered_json any_version_json(const std::string& name, const std::vector<Matrix>
 
 }  // namespace
 
-void add_any_version_flag(CLI::App& command, PlanFlags& flags) {
-    command.add_flag("--any-version", flags.any_version,
-                     "ask every shipped matrix version (or each --matrix given) at once: which allow the "
-                     "request, the answer in each, what blocks the others");
-    // Repeated --matrix names the versions to compare; the last one is the single-matrix choice.
+namespace {
+
+// Repeated --matrix names the versions to compare; the last one is the single-matrix choice.
+void collect_repeated_matrices(CLI::App& command, PlanFlags& flags) {
     if (CLI::Option* matrix = command.get_option_no_throw("--matrix"))
         matrix->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)->each([&flags](const std::string& value) {
             flags.matrices.push_back(value);
         });
+}
+
+}  // namespace
+
+void add_any_version_flag(CLI::App& command, PlanFlags& flags) {
+    command.add_flag("--any-version", flags.any_version,
+                     "ask every shipped matrix version (or each --matrix given) at once: which allow the "
+                     "request, the answer in each, what blocks the others");
+    collect_repeated_matrices(command, flags);
 }
 
 void check_any_version_flags(const std::string& name, const PlanFlags& flags) {
@@ -188,10 +196,7 @@ void add_versions_command(CLI::App& app, Commands& commands) {
     add_matrix_option(*command, flags->matrix);
     add_json_flag(*command, flags->json);
     add_overlay_options(*command, flags->overlay);
-    if (CLI::Option* matrix = command->get_option_no_throw("--matrix"))
-        matrix->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)->each([flags](const std::string& value) {
-            flags->matrices.push_back(value);
-        });
+    collect_repeated_matrices(*command, *flags);
     add_name_list_option(*command, "--must", flags->request.must, "features that must be on");
     add_name_list_option(*command, "--never", flags->request.never, "features that must be off");
     add_name_list_option(*command, "--prefer", flags->request.prefer,
