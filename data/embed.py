@@ -9,7 +9,7 @@ import sys
 
 def main():
     out, inputs = sys.argv[1], sorted(sys.argv[2:], key=os.path.basename)
-    lines = ['#include "model/embedded_data.hpp"', "", "#include <algorithm>", "",
+    lines = ['#include "model/io/embedded_data.hpp"', "", "#include <algorithm>", "",
              "namespace planner {", "namespace {"]
     for n, path in enumerate(inputs):
         data = open(path, "rb").read()

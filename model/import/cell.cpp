@@ -1,39 +1,41 @@
 #include "model/import/cell.hpp"
 
-#include <algorithm>
+#include <deque>
+#include <iterator>
+#include <unordered_set>
 
 #include "model/import/links.hpp"
 #include "model/import/mojibake.hpp"
+#include "model/import/scan.hpp"
 #include "model/import/text.hpp"
 
 namespace planner::importing {
 
 namespace {
 
-struct Pieces {
-    std::string rest;  // the cell with link syntax removed (link texts kept)
-    std::vector<std::string> links;
-    std::vector<std::string> marks;
+// The links or marks of a cell in document order, each once. The set keeps the
+// check constant-time: a hostile cell can hold a million distinct links.
+class UniqueList {
+public:
+    void add(std::string item) {
+        if (seen_.count(item)) return;
+        seen_.insert(items_.emplace_back(std::move(item)));  // a deque's elements stay where they are
+    }
+    std::vector<std::string> release() {
+        seen_.clear();
+        return {std::make_move_iterator(items_.begin()), std::make_move_iterator(items_.end())};
+    }
+
+private:
+    std::deque<std::string> items_;
+    std::unordered_set<std::string_view> seen_;  // views of items_
 };
 
-void add_unique(std::vector<std::string>& list, std::string item) {
-    if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(std::move(item));
-}
-
-// Index just past the bracket closing the one at `open`, honouring nesting; npos if none.
-size_t matching(std::string_view s, size_t open, char opening, char closing) {
-    int depth = 0;
-    for (size_t i = open; i < s.size(); ++i) {
-        if (s[i] == '\\') {
-            ++i;
-        } else if (s[i] == opening) {
-            ++depth;
-        } else if (s[i] == closing && --depth == 0) {
-            return i + 1;
-        }
-    }
-    return std::string_view::npos;
-}
+struct Pieces {
+    std::string rest;  // the cell with link syntax removed (link texts kept)
+    UniqueList links;
+    UniqueList marks;
+};
 
 size_t url_end(std::string_view s, size_t from) {
     size_t end = from;
@@ -43,29 +45,54 @@ size_t url_end(std::string_view s, size_t from) {
     return end;
 }
 
+// Each search of extract_links, remembered across the cell (see scan.hpp). One
+// per place that searches, since each place asks from positions that only grow.
+struct CellSearches {
+    BracketMatches brackets, parentheses;
+    NextOccurrence footnote_close, reference_close, rst_backtick, brace_role_end, colon_role_end,
+        brace_role_backtick, colon_role_backtick, href, tag_end, anchor_close, double_quote, single_quote;
+    explicit CellSearches(std::string_view s)
+        : brackets(s, '[', ']'), parentheses(s, '(', ')'), footnote_close(s, "]"), reference_close(s, "]"),
+          rst_backtick(s, "`"), brace_role_end(s, "}"), colon_role_end(s, ":"), brace_role_backtick(s, "`"),
+          colon_role_backtick(s, "`"), href(s, "href="), tag_end(s, ">"), anchor_close(s, "</a>"),
+          double_quote(s, "\""), single_quote(s, "'") {}
+};
+
 // Pulls links out of the cell, in every syntax vLLM's documents have used.
 Pieces extract_links(std::string_view s, const CellContext& context, int line) {
     Pieces out;
+    CellSearches search(s);
+    const LinkPlace place{context.file, line, context.notes};
+    // One note per cell, however many references it has without a definition.
+    size_t undefined_references = 0;
+    std::string_view first_undefined;
+    // Only these characters can start a link; every other one is copied at once.
+    constexpr std::string_view kLinkStarts = "[`{:<hg";
     for (size_t i = 0; i < s.size();) {
+        if (kLinkStarts.find(s[i]) == std::string_view::npos) {
+            out.rest.push_back(s[i]);
+            ++i;
+            continue;
+        }
         std::string_view here = s.substr(i);
         if (starts_with(here, "[^")) {  // Markdown footnote reference
-            size_t close = s.find(']', i);
+            size_t close = search.footnote_close.at_or_after(i);
             if (close != std::string_view::npos) {
-                add_unique(out.marks, std::string(trim(s.substr(i + 2, close - i - 2))));
+                out.marks.add(std::string(trim(s.substr(i + 2, close - i - 2))));
                 i = close + 1;
                 continue;
             }
         }
         if (here[0] == '[') {
-            size_t text_end = matching(s, i, '[', ']');
+            size_t text_end = search.brackets.past_match(i);
             if (text_end != std::string_view::npos) {
                 std::string_view text = s.substr(i + 1, text_end - i - 2);
                 if (text_end < s.size() && s[text_end] == '(') {  // [text](target "title")
-                    size_t target_end = matching(s, text_end, '(', ')');
+                    size_t target_end = search.parentheses.past_match(text_end);
                     if (target_end != std::string_view::npos) {
                         std::string_view target = trim(s.substr(text_end + 1, target_end - text_end - 2));
-                        target = target.substr(0, target.find_first_of(" \t"));
-                        add_unique(out.links, expand_link_target(target));
+                        target = without_title(target);
+                        out.links.add(link_url(target, place));
                         out.rest += text;
                         i = target_end;
                         continue;
@@ -74,7 +101,7 @@ Pieces extract_links(std::string_view s, const CellContext& context, int line) {
                 std::string_view reference = text;
                 size_t next = text_end;
                 if (text_end < s.size() && s[text_end] == '[') {  // [text][ref] or [text][]
-                    size_t ref_end = s.find(']', text_end);
+                    size_t ref_end = search.reference_close.at_or_after(text_end);
                     if (ref_end != std::string_view::npos) {
                         if (ref_end > text_end + 1) reference = s.substr(text_end + 1, ref_end - text_end - 1);
                         next = ref_end + 1;
@@ -83,11 +110,9 @@ Pieces extract_links(std::string_view s, const CellContext& context, int line) {
                 const auto& definitions = *context.link_definitions;
                 auto found = definitions.find(reference_key(reference));
                 if (found != definitions.end()) {
-                    add_unique(out.links, expand_link_target(found->second));
-                } else if (next != text_end && context.notes) {
-                    context.notes->push_back(context.file + ":" + std::to_string(line) +
-                                             ": link reference [" + std::string(reference) +
-                                             "] has no definition in the document; the cell keeps no link");
+                    out.links.add(link_url(found->second, place));
+                } else if (next != text_end) {
+                    if (undefined_references++ == 0) first_undefined = reference;
                 }
                 out.rest += text;
                 i = next;
@@ -95,12 +120,12 @@ Pieces extract_links(std::string_view s, const CellContext& context, int line) {
             }
         }
         if (here[0] == '`') {  // `text <url>`__ (RST hyperlink)
-            size_t close = s.find('`', i + 1);
+            size_t close = search.rst_backtick.at_or_after(i + 1);
             if (close != std::string_view::npos) {
                 std::string_view body = s.substr(i + 1, close - i - 1);
                 size_t lt = body.rfind('<');
                 if (lt != std::string_view::npos && ends_with(body, ">")) {
-                    add_unique(out.links, expand_link_target(body.substr(lt + 1, body.size() - lt - 2)));
+                    out.links.add(link_url(body.substr(lt + 1, body.size() - lt - 2), place));
                     out.rest += body.substr(0, lt);
                     i = close + 1;
                     while (i < s.size() && s[i] == '_') ++i;
@@ -110,32 +135,34 @@ Pieces extract_links(std::string_view s, const CellContext& context, int line) {
         }
         // {gh-issue}`N`, {gh-pr}`N` (MyST) and :gh-issue:`N` (Sphinx) roles.
         if (here[0] == '{' || here[0] == ':') {
-            char closing = here[0] == '{' ? '}' : ':';
-            size_t role_end = s.find(closing, i + 1);
+            const bool brace = here[0] == '{';
+            size_t role_end = (brace ? search.brace_role_end : search.colon_role_end).at_or_after(i + 1);
             if (role_end != std::string_view::npos && role_end + 1 < s.size() && s[role_end + 1] == '`') {
                 std::string_view role = s.substr(i + 1, role_end - i - 1);
-                size_t close = s.find('`', role_end + 2);
+                size_t close = (brace ? search.brace_role_backtick : search.colon_role_backtick).at_or_after(role_end + 2);
                 if (starts_with(role, "gh-") && close != std::string_view::npos) {
                     std::string_view body = s.substr(role_end + 2, close - role_end - 2);
                     size_t lt = body.rfind('<');  // {gh-pr}`text <N>`
                     if (lt != std::string_view::npos && ends_with(body, ">"))
                         body = body.substr(lt + 1, body.size() - lt - 2);
-                    add_unique(out.links, expand_link_target(std::string(role) + ":" + std::string(trim(body))));
+                    out.links.add(link_url(std::string(role) + ":" + std::string(trim(body)), place));
                     i = close + 1;
                     continue;
                 }
             }
         }
         if (starts_with(here, "<a ") || starts_with(here, "<a\t")) {  // <a href="url">text</a>
-            size_t href = s.find("href=", i);
-            size_t tag_end = s.find('>', i);
-            size_t close = s.find("</a>", i);
+            size_t href = search.href.at_or_after(i);
+            size_t tag_end = search.tag_end.at_or_after(i);
+            size_t close = search.anchor_close.at_or_after(i);
             if (href != std::string_view::npos && tag_end != std::string_view::npos &&
                 close != std::string_view::npos && href < tag_end && href + 6 < s.size()) {
                 char q = s[href + 5];
-                size_t end = s.find(q, href + 6);
-                if ((q == '"' || q == '\'') && end != std::string_view::npos && end < tag_end) {
-                    add_unique(out.links, expand_link_target(s.substr(href + 6, end - href - 6)));
+                size_t end = q == '"'    ? search.double_quote.at_or_after(href + 6)
+                             : q == '\'' ? search.single_quote.at_or_after(href + 6)
+                                         : std::string_view::npos;
+                if (end != std::string_view::npos && end < tag_end) {
+                    out.links.add(link_url(s.substr(href + 6, end - href - 6), place));
                     out.rest += s.substr(tag_end + 1, close - tag_end - 1);
                     i = close + 4;
                     continue;
@@ -143,9 +170,9 @@ Pieces extract_links(std::string_view s, const CellContext& context, int line) {
             }
         }
         if (starts_with(here, "<http")) {  // <https://...> autolink
-            size_t close = s.find('>', i);
+            size_t close = search.tag_end.at_or_after(i);
             if (close != std::string_view::npos) {
-                add_unique(out.links, expand_link_target(s.substr(i + 1, close - i - 1)));
+                out.links.add(link_url(s.substr(i + 1, close - i - 1), place));
                 i = close + 1;
                 continue;
             }
@@ -153,55 +180,95 @@ Pieces extract_links(std::string_view s, const CellContext& context, int line) {
         if (starts_with(here, "https://") || starts_with(here, "http://") || starts_with(here, "gh-issue:") ||
             starts_with(here, "gh-pr:")) {
             size_t end = url_end(s, i);
-            add_unique(out.links, expand_link_target(s.substr(i, end - i)));
+            out.links.add(link_url(s.substr(i, end - i), place));
             i = end;
             continue;
         }
         out.rest.push_back(s[i]);
         ++i;
     }
+    if (undefined_references > 0 && context.notes) {
+        std::string note = context.file;
+        note.append(":").append(std::to_string(line)).append(": link reference [").append(first_undefined);
+        note.append("] has no definition in the document");
+        if (undefined_references > 1)
+            note.append(" (nor have ").append(std::to_string(undefined_references - 1)).append(" more in this cell)");
+        context.notes->push_back(note.append("; the cell keeps no link"));
+    }
     return out;
 }
 
-// Footnote marks: <sup>X</sup>, \*, *, ^, †, ‡ (in that order of precedence).
-std::string extract_marks(std::string text, std::vector<std::string>& marks) {
-    for (size_t open; (open = text.find("<sup>")) != std::string::npos;) {
-        size_t close = text.find("</sup>", open);
-        if (close == std::string::npos) break;
-        std::string body = text.substr(open + 5, close - open - 5);
-        std::string mark;
-        for (char c : body)
-            if (c != '\\') mark.push_back(c);
-        size_t start = 0;
-        while (start <= mark.size()) {  // <sup>*,^</sup> carries two marks
-            size_t comma = mark.find(',', start);
-            if (comma == std::string::npos) comma = mark.size();
-            std::string one(trim(std::string_view(mark).substr(start, comma - start)));
-            if (!one.empty()) add_unique(marks, one);
-            start = comma + 1;
-        }
-        text.erase(open, close + 6 - open);
+// <sup>*,^</sup> carries two marks; backslashes escape, they are no part of a mark.
+void add_sup_marks(std::string_view body, UniqueList& marks) {
+    std::string mark;
+    for (char c : body)
+        if (c != '\\') mark.push_back(c);
+    size_t start = 0;
+    while (start <= mark.size()) {
+        size_t comma = mark.find(',', start);
+        if (comma == std::string::npos) comma = mark.size();
+        std::string one(trim(std::string_view(mark).substr(start, comma - start)));
+        if (!one.empty()) marks.add(std::move(one));
+        start = comma + 1;
     }
+}
+
+// Footnote marks: <sup>X</sup>, \*, *, ^, †, ‡ (in that order of precedence).
+std::string extract_marks(std::string_view text, UniqueList& marks) {
+    // Every closed <sup> element first, in one pass; from the first unclosed
+    // one on, the text stays as it is (no later one can be closed either).
+    std::string without_sups;
+    NextOccurrence closing_sup(text, "</sup>");
+    size_t copied = 0;
+    for (size_t open; (open = text.find("<sup>", copied)) != std::string_view::npos;) {
+        size_t close = closing_sup.at_or_after(open);
+        if (close == std::string_view::npos) break;
+        without_sups.append(text.substr(copied, open - copied));
+        add_sup_marks(text.substr(open + 5, close - open - 5), marks);
+        copied = close + 6;
+    }
+    without_sups.append(text.substr(copied));
+
     std::string rest;
-    for (size_t i = 0; i < text.size();) {
-        std::string_view here = std::string_view(text).substr(i);
+    constexpr std::string_view kMarkStarts = "*\\^\xE2";  // † and ‡ start with 0xE2
+    for (size_t i = 0; i < without_sups.size();) {
+        if (kMarkStarts.find(without_sups[i]) == std::string_view::npos) {
+            rest.push_back(without_sups[i]);
+            ++i;
+            continue;
+        }
+        std::string_view here = std::string_view(without_sups).substr(i);
         if (starts_with(here, "**")) {  // bold, not a mark
             i += 2;
         } else if (starts_with(here, "\\*") || here[0] == '*') {
-            add_unique(marks, "*");
+            marks.add("*");
             i += here[0] == '\\' ? 2 : 1;
         } else if (here[0] == '^') {
-            add_unique(marks, "^");
+            marks.add("^");
             i += 1;
         } else if (starts_with(here, "†") || starts_with(here, "‡")) {
-            add_unique(marks, std::string(here.substr(0, 3)));
+            marks.add(std::string(here.substr(0, 3)));
             i += 3;
         } else {
-            rest.push_back(text[i]);
+            rest.push_back(without_sups[i]);
             ++i;
         }
     }
     return rest;
+}
+
+// U+FE0E and U+FE0F ask for the text or emoji form of the symbol before them;
+// they change nothing here. Whole code points of valid UTF-8 go, so no new one forms.
+std::string without_variation_selectors(std::string_view text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\xEF' && (starts_with(text.substr(i), "\xEF\xB8\x8E") || starts_with(text.substr(i), "\xEF\xB8\x8F"))) {
+            i += 2;
+            continue;
+        }
+        out.push_back(text[i]);
+    }
+    return out;
 }
 
 }  // namespace
@@ -209,14 +276,19 @@ std::string extract_marks(std::string text, std::vector<std::string>& marks) {
 ParsedCell parse_cell(const RawCell& cell, const CellContext& context) {
     ParsedCell parsed;
     Pieces pieces = extract_links(trim(cell.text), context, cell.line);
-    parsed.links = std::move(pieces.links);
-    parsed.marks = std::move(pieces.marks);
-    std::string symbol(trim(extract_marks(pieces.rest, parsed.marks)));
-    // U+FE0E and U+FE0F ask for the text or emoji form of the symbol before them; they change nothing here.
-    for (const char* selector : {"\xEF\xB8\x8E", "\xEF\xB8\x8F"})
-        for (size_t vs; (vs = symbol.find(selector)) != std::string::npos;) symbol.erase(vs, 3);
-    symbol = std::string(trim(symbol));
+    const std::string unmarked = extract_marks(pieces.rest, pieces.marks);
+    parsed.links = pieces.links.release();
+    parsed.marks = pieces.marks.release();
+    const std::string symbol(trim(without_variation_selectors(trim(unmarked))));
     if (symbol.empty()) {
+        // A link or mark says something about the cell; without a symbol nothing says what, and
+        // reading "not stated" would hide the evidence the author meant to give.
+        if (!parsed.links.empty())
+            fail_at(context.file, cell.line, "a link with no cell symbol at " + context.where + " (" +
+                                                 parsed.links.front() + "): write the symbol as the link text");
+        if (!parsed.marks.empty())
+            fail_at(context.file, cell.line, "a footnote mark with no cell symbol at " + context.where +
+                                                 " (mark " + quote(parsed.marks.front()) + ")");
         parsed.value = CellValue::blank;
     } else if (symbol == "✅") {
         parsed.value = CellValue::yes;

@@ -6,7 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model/cell_value.hpp"
+#include <planner/cell_value.hpp>
+
 #include "model/import/raw_table.hpp"
 
 namespace planner::importing {
@@ -25,7 +26,8 @@ struct ParsedCell {
 };
 
 // Symbols: ✅ yes; ❌ ✗ no; 🟠 partial; ❔ ? unknown; nothing: blank.
-// Throws InputError naming file:line for any other symbol.
+// Throws InputError naming file:line for any other symbol, and for a cell whose
+// links or footnote marks stand without a symbol.
 ParsedCell parse_cell(const RawCell& cell, const CellContext& context);
 
 }  // namespace planner::importing

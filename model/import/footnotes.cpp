@@ -41,12 +41,11 @@ bool ends_paragraph(std::string_view t) {
            starts_with(t, "* ");
 }
 
-std::optional<std::string> text_at(const Document& doc, int n, std::string_view mark) {
+// The footnote that starts at line n, with the lines its paragraph runs on over.
+std::string text_at(const Document& doc, int n) {
     std::string_view t = trim(doc.line(n));
     auto start = footnote_start(t);
-    if (!start || start->mark != mark) return std::nullopt;
     std::string text(trim(t.substr(start->length)));
-    // A footnote may run on over the following lines of its paragraph.
     for (int k = n + 1; k <= doc.line_count(); ++k) {
         std::string_view next = trim(doc.line(k));
         if (ends_paragraph(next)) break;
@@ -60,12 +59,27 @@ std::optional<std::string> text_at(const Document& doc, int n, std::string_view 
 
 }  // namespace
 
-std::optional<std::string> find_footnote_text(const Document& doc, std::string_view mark, int after_line) {
-    for (int n = after_line + 1; n <= doc.line_count(); ++n)
-        if (auto text = text_at(doc, n, mark)) return text;
-    for (int n = 1; n <= after_line && n <= doc.line_count(); ++n)
-        if (auto text = text_at(doc, n, mark)) return text;
-    return std::nullopt;
+FootnoteIndex::FootnoteIndex(const Document& doc) : doc_(doc) {
+    for (int n = 1; n <= doc.line_count(); ++n)
+        if (auto start = footnote_start(trim(doc.line(n)))) lines_[start->mark].push_back(n);
+}
+
+std::optional<FootnoteIndex::Text> FootnoteIndex::text_of(std::string_view mark) const {
+    auto found = lines_.find(mark);
+    if (found == lines_.end()) return std::nullopt;
+    const std::vector<int>& lines = found->second;
+    Text first{text_at(doc_, lines.front()), lines.front(), 0};
+    for (size_t k = 1; k < lines.size(); ++k) {
+        const std::string again = text_at(doc_, lines[k]);
+        if (again != first.text)
+            fail_at(doc_.file, lines[k],
+                    "footnote " + quote(mark) + " is defined twice with different texts: line " +
+                        std::to_string(first.line) + " says " + quote(first.text) + ", line " +
+                        std::to_string(lines[k]) + " says " + quote(again) +
+                        " (give each footnote its own mark)");
+        if (!first.repeated_line) first.repeated_line = lines[k];
+    }
+    return first;
 }
 
 }  // namespace planner::importing

@@ -6,12 +6,15 @@
 #include <string_view>
 #include <vector>
 
-#include "model/matrix.hpp"
+#include <planner/matrix.hpp>
 
 namespace planner {
 
 struct ImportOptions {
     std::string id;  // matrix id to record; empty: derived from the document
+    // A row or column label the catalog lacks is an error instead of a new id
+    // (`--strict-labels`).
+    bool strict_labels = false;
 };
 
 struct ImportResult {

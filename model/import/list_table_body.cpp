@@ -1,5 +1,7 @@
 #include "model/import/list_table_body.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 
 namespace planner::importing {
@@ -29,6 +31,10 @@ int parse_header_rows(const Document& doc, int n, std::string_view value) {
     return rows;
 }
 
+// The options of docutils' list-table directive (MyST takes the same).
+constexpr std::array<std::string_view, 7> kOptions = {"header-rows", "stub-columns", "widths", "width",
+                                                      "align", "class", "name"};
+
 }  // namespace
 
 RawTable parse_list_table_body(const Document& doc, int first, int last) {
@@ -48,8 +54,13 @@ RawTable parse_list_table_body(const Document& doc, int first, int last) {
             std::string_view option = in_yaml ? t : t.substr(1);
             size_t colon = option.find(':');
             if (colon == std::string_view::npos) continue;
-            if (trim(option.substr(0, colon)) == "header-rows")
-                header_rows = parse_header_rows(doc, n, option.substr(colon + 1));
+            const std::string_view name = trim(option.substr(0, colon));
+            if (std::find(kOptions.begin(), kOptions.end(), name) == kOptions.end())
+                fail_at(doc.file, n,
+                        "unknown list-table option " + quote(name) +
+                            " (docutils and MyST know header-rows, stub-columns, widths, width, align, class and "
+                            "name); docutils refuses the directive, so its table is shown to nobody");
+            if (name == "header-rows") header_rows = parse_header_rows(doc, n, option.substr(colon + 1));
             continue;
         }
         break;
@@ -58,8 +69,25 @@ RawTable parse_list_table_body(const Document& doc, int first, int last) {
     size_t outer_indent = 0, inner_column = 0;
     char outer_marker = 0, inner_marker = 0;
     RawCell* cell = nullptr;
+    size_t cells_in_row = 0;
+    int row_line = 0;
+    RawCell beyond_the_cap;  // where a cell past kMaxRowCells + 1 goes: read, then dropped
+    // Keeps a cell of the current row, unless the row already holds more than a matrix may.
+    auto add_cell = [&](std::string_view text, int line) {
+        if (++cells_in_row == kMaxRowCells + 1 && table.first_wide_row.line == 0)
+            table.first_wide_row = WideRow{table.rows.size() - 1, row_line, 0};
+        if (table.first_wide_row.line != 0 && table.first_wide_row.row == table.rows.size() - 1)
+            table.first_wide_row.cells = cells_in_row;
+        if (cells_in_row > kMaxRowCells + 1) {
+            beyond_the_cap = RawCell{std::string(text), line};
+            cell = &beyond_the_cap;
+            return;
+        }
+        table.rows.back().push_back(RawCell{std::string(text), line});
+        cell = &table.rows.back().back();
+    };
     for (; n <= last; ++n) {
-        const std::string& line = doc.line(n);
+        const std::string_view line = doc.line(n);
         std::string_view t = trim(line);
         if (t.empty()) continue;
         const size_t indent = indent_of(line);
@@ -70,16 +98,20 @@ RawTable parse_list_table_body(const Document& doc, int first, int last) {
             outer_indent = indent;
         }
         if (indent == outer_indent && is_bullet(t, outer_marker)) {
-            table.rows.emplace_back();
+            // Past kMaxRows the last row is scratch space: read, then dropped.
+            if (table.rows.size() == kMaxRows + 1) table.rows.back().clear();
+            else table.rows.emplace_back();
+            if (table.rows.size() == kMaxRows + 1 && !table.first_row_beyond) table.first_row_beyond = n;
             cell = nullptr;
+            cells_in_row = 0;
+            row_line = n;
             std::string_view rest = after_marker(t);
             if (rest.empty()) continue;  // the cells start on the next lines
             if (!is_any_bullet(rest) || (inner_marker && rest[0] != inner_marker))
                 fail_at(doc.file, n, "a list-table row must be a list of cells, found " + quote(rest));
             inner_marker = rest[0];
             inner_column = indent + (t.size() - rest.size());
-            table.rows.back().push_back(RawCell{std::string(after_marker(rest)), n});
-            cell = &table.rows.back().back();
+            add_cell(after_marker(rest), n);
             continue;
         }
         if (indent <= outer_indent)
@@ -93,8 +125,7 @@ RawTable parse_list_table_body(const Document& doc, int first, int last) {
                 inner_marker = t[0];
                 inner_column = indent;
             }
-            table.rows.back().push_back(RawCell{std::string(after_marker(t)), n});
-            cell = &table.rows.back().back();
+            add_cell(after_marker(t), n);
             continue;
         }
         // A cell continued on a further-indented line.
@@ -102,6 +133,7 @@ RawTable parse_list_table_body(const Document& doc, int first, int last) {
         if (!cell->text.empty()) cell->text += ' ';
         cell->text += t;
     }
+    if (table.rows.size() > kMaxRows) table.rows.pop_back();
     table.has_header = header_rows == 1;
     return table;
 }

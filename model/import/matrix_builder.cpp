@@ -6,43 +6,28 @@
 #include "model/import/cell.hpp"
 #include "model/import/footnotes.hpp"
 #include "model/import/label.hpp"
+#include "model/import/label_ids.hpp"
 
 namespace planner::importing {
 
 namespace {
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
-}
 
 struct Resolved {
     std::string id;
     std::string shown;  // the label as printed, for messages
 };
 
-Resolved resolve(const Document& doc, const Catalog& catalog, const RawCell& cell, bool hardware,
-                 const char* where) {
+Resolved resolve(LabelIds& ids, const RawCell& cell, LabelRole role, const char* where) {
     Label label = parse_label(cell.text);
-    const CatalogEntry* entry = hardware ? catalog.find_hardware(label.text) : catalog.find_feature(label.text);
-    if (!entry && !label.title.empty())
-        entry = hardware ? catalog.find_hardware(label.title) : catalog.find_feature(label.title);
-    if (!entry) {
-        const auto nearest = hardware ? catalog.nearest_hardware(label.text) : catalog.nearest_features(label.text);
-        fail_at(doc.file, cell.line,
-                std::string("unknown ") + (hardware ? "hardware" : "feature") + " label " +
-                    quote(label.text.empty() ? cell.text : label.text) + " in " + where +
-                    " (nearest known: " + join(nearest) + ")");
-    }
-    return Resolved{entry->id, label.text};
+    std::string id = ids.id_of(label, cell.text, role, cell.line, where);
+    return Resolved{std::move(id), label.text};
 }
 
 struct Columns {
     std::vector<Resolved> labels;  // header cells 1..n
 };
 
-Columns read_header(const Document& doc, const Catalog& catalog, const RawTable& table, bool hardware,
+Columns read_header(const Document& doc, LabelIds& ids, const RawTable& table, bool hardware,
                     const char* table_name) {
     Columns columns;
     const auto& header = table.rows[0];
@@ -55,7 +40,8 @@ Columns read_header(const Document& doc, const Catalog& catalog, const RawTable&
                     " columns; at most " + std::to_string(limit) + " are accepted");
     const std::string where = std::string("the ") + table_name + " header";
     for (size_t c = 1; c < header.size(); ++c) {
-        Resolved label = resolve(doc, catalog, header[c], hardware, where.c_str());
+        Resolved label = resolve(ids, header[c], hardware ? LabelRole::hardware_column : LabelRole::feature_column,
+                                 where.c_str());
         for (size_t k = 0; k < columns.labels.size(); ++k)
             if (columns.labels[k].id == label.id)
                 fail_at(doc.file, header[c].line,
@@ -87,23 +73,24 @@ void check_not_empty(const Document& doc, const RawTable& table, const char* tab
 struct MarkUse {
     int line;
     std::string where;
-    int table_last_line;
 };
 
 }  // namespace
 
 Matrix build_matrix(const Document& doc, const RawTable& ff, const RawTable& fh, const Catalog& catalog,
-                    const std::map<std::string, std::string>& link_definitions, std::vector<std::string>& notes) {
+                    const std::map<std::string, std::string>& link_definitions, bool strict_labels,
+                    std::vector<std::string>& notes) {
     Matrix matrix;
+    LabelIds ids(doc, catalog, strict_labels, notes);
     std::map<std::string, MarkUse> mark_uses;  // first use of each mark
     CellContext context{doc.file, &link_definitions, &notes, ""};
-    auto note_marks = [&](const ParsedCell& cell, int line, const RawTable& table) {
-        for (const auto& mark : cell.marks) mark_uses.emplace(mark, MarkUse{line, context.where, table.last_line});
+    auto note_marks = [&](const ParsedCell& cell, int line) {
+        for (const auto& mark : cell.marks) mark_uses.emplace(mark, MarkUse{line, context.where});
     };
 
     // Feature x Feature: a square, lower-triangular table.
     constexpr const char* kFF = "Feature x Feature";
-    const Columns columns = read_header(doc, catalog, ff, false, kFF);
+    const Columns columns = read_header(doc, ids, ff, false, kFF);
     check_not_empty(doc, ff, kFF);
     const size_t n = columns.labels.size();
     std::map<std::string, int> row_line;
@@ -111,7 +98,7 @@ Matrix build_matrix(const Document& doc, const RawTable& ff, const RawTable& fh,
         check_row_width(doc, ff, r, kFF);
         const auto& row = ff.rows[r];
         const size_t i = r - 1;
-        Resolved feature = resolve(doc, catalog, row[0], false, "the rows of the Feature x Feature table");
+        Resolved feature = resolve(ids, row[0], LabelRole::feature_row, "the rows of the Feature x Feature table");
         if (auto seen = row_line.find(feature.id); seen != row_line.end())
             fail_at(doc.file, row[0].line,
                     "feature " + feature.id + " twice in the Feature x Feature table (rows at lines " +
@@ -132,7 +119,7 @@ Matrix build_matrix(const Document& doc, const RawTable& ff, const RawTable& fh,
             context.where = "row " + feature.shown + " column " + columns.labels[j].shown;
             ParsedCell cell = parse_cell(raw, context);
             if (j < i) {
-                note_marks(cell, raw.line, ff);
+                note_marks(cell, raw.line);
                 matrix.pairs.push_back(PairCell{feature.id, columns.labels[j].id, cell.value, std::move(cell.links),
                                                 std::move(cell.marks)});
             } else if (j == i) {
@@ -159,7 +146,7 @@ Matrix build_matrix(const Document& doc, const RawTable& ff, const RawTable& fh,
 
     // Feature x Hardware: rows in any order, possibly other features.
     constexpr const char* kFH = "Feature x Hardware";
-    const Columns hardware = read_header(doc, catalog, fh, true, kFH);
+    const Columns hardware = read_header(doc, ids, fh, true, kFH);
     check_not_empty(doc, fh, kFH);
     for (const auto& label : hardware.labels) matrix.hardware.push_back(label.id);
     std::map<std::string, std::vector<SupportCell>> support_rows;
@@ -167,7 +154,7 @@ Matrix build_matrix(const Document& doc, const RawTable& ff, const RawTable& fh,
     for (size_t r = 1; r < fh.rows.size(); ++r) {
         check_row_width(doc, fh, r, kFH);
         const auto& row = fh.rows[r];
-        Resolved feature = resolve(doc, catalog, row[0], false, "the rows of the Feature x Hardware table");
+        Resolved feature = resolve(ids, row[0], LabelRole::feature_row, "the rows of the Feature x Hardware table");
         if (auto seen = hardware_row_line.find(feature.id); seen != hardware_row_line.end())
             fail_at(doc.file, row[0].line,
                     "feature " + feature.id + " twice in the Feature x Hardware table (rows at lines " +
@@ -186,7 +173,7 @@ Matrix build_matrix(const Document& doc, const RawTable& ff, const RawTable& fh,
             const RawCell& raw = row[h + 1];
             context.where = "row " + feature.shown + " column " + hardware.labels[h].shown;
             ParsedCell cell = parse_cell(raw, context);
-            note_marks(cell, raw.line, fh);
+            note_marks(cell, raw.line);
             cells.push_back(SupportCell{feature.id, hardware.labels[h].id, cell.value, std::move(cell.links),
                                         std::move(cell.marks)});
         }
@@ -212,14 +199,21 @@ Matrix build_matrix(const Document& doc, const RawTable& ff, const RawTable& fh,
         for (auto& cell : found->second) matrix.support.push_back(std::move(cell));
     }
 
+    const FootnoteIndex footnotes(doc);
     for (const auto& [mark, use] : mark_uses) {
-        auto text = find_footnote_text(doc, mark, use.table_last_line);
-        if (!text || text->empty())
+        auto text = footnotes.text_of(mark);
+        if (!text || text->text.empty())
             fail_at(doc.file, use.line,
                     "footnote mark " + quote(mark) + " at " + use.where +
                         " has no footnote text (a line starting with the mark under the table)");
-        matrix.footnotes[mark] = *text;
+        if (text->repeated_line)
+            notes.push_back(doc.file + ":" + std::to_string(text->repeated_line) + ": footnote " + quote(mark) +
+                            " is given again with the same text as at line " + std::to_string(text->line) +
+                            "; it is read once");
+        matrix.footnotes[mark] = std::move(text->text);
     }
+    matrix.feature_names = ids.new_feature_names();
+    matrix.hardware_names = ids.new_hardware_names();
     matrix.reindex();
     return matrix;
 }

@@ -21,7 +21,7 @@ bool closes(std::string_view t, const std::string& fence) {
 
 }  // namespace
 
-std::vector<RawTable> read_myst_list_tables(const Document& doc) {
+std::vector<RawTable> read_myst_list_tables(const Document& doc, const TableFilter& keep) {
     std::vector<RawTable> tables;
     for (int n = 1; n <= doc.line_count(); ++n) {
         const std::string fence = opening_fence(trim(doc.line(n)));
@@ -34,7 +34,7 @@ std::vector<RawTable> read_myst_list_tables(const Document& doc) {
         table.markup = "MyST list-table";
         table.first_line = n;
         table.last_line = close;
-        tables.push_back(std::move(table));
+        if (!keep || keep(table)) tables.push_back(std::move(table));
         n = close;
     }
     return tables;

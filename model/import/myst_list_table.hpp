@@ -8,6 +8,6 @@
 
 namespace planner::importing {
 
-std::vector<RawTable> read_myst_list_tables(const Document& doc);
+std::vector<RawTable> read_myst_list_tables(const Document& doc, const TableFilter& keep = {});
 
 }  // namespace planner::importing

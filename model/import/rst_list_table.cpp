@@ -4,24 +4,18 @@
 
 namespace planner::importing {
 
-std::vector<RawTable> read_rst_list_tables(const Document& doc) {
+std::vector<RawTable> read_rst_list_tables(const Document& doc, const TableFilter& keep) {
     std::vector<RawTable> tables;
     for (int n = 1; n <= doc.line_count(); ++n) {
         std::string_view t = trim(doc.line(n));
         if (!starts_with(t, "..") || !starts_with(trim(t.substr(2)), "list-table::")) continue;
         // The directive's content is every following line indented deeper than it.
-        const size_t indent = indent_of(doc.line(n));
-        int last = n;
-        for (int k = n + 1; k <= doc.line_count(); ++k) {
-            if (trim(doc.line(k)).empty()) continue;
-            if (indent_of(doc.line(k)) <= indent) break;
-            last = k;
-        }
+        const int last = indented_block_end(doc, n);
         RawTable table = parse_list_table_body(doc, n + 1, last);
         table.markup = "reStructuredText list-table";
         table.first_line = n;
         table.last_line = last;
-        tables.push_back(std::move(table));
+        if (!keep || keep(table)) tables.push_back(std::move(table));
         n = last;
     }
     return tables;

@@ -7,6 +7,6 @@
 
 namespace planner::importing {
 
-std::vector<RawTable> read_rst_list_tables(const Document& doc);
+std::vector<RawTable> read_rst_list_tables(const Document& doc, const TableFilter& keep = {});
 
 }  // namespace planner::importing

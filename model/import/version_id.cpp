@@ -1,6 +1,7 @@
 #include "model/import/version_id.hpp"
 
-#include "model/error.hpp"
+#include <planner/error.hpp>
+
 #include "model/import/utf8.hpp"
 
 namespace planner::importing {
@@ -52,19 +53,21 @@ std::string version_in_text(std::string_view line) {
 }
 
 bool has_cjk(const Document& doc) {
-    for (const std::string& line : doc.lines)
+    for (int n = 1; n <= doc.line_count(); ++n) {
+        const std::string_view line = doc.line(n);
         for (size_t pos = 0; pos < line.size();) {
             auto cp = decode_utf8_at(line, pos);
             if (!cp) break;
             if (cp->value >= 0x4E00 && cp->value <= 0x9FFF) return true;
             pos += cp->length;
         }
+    }
     return false;
 }
 
 bool contains(const Document& doc, std::string_view needle) {
-    for (const std::string& line : doc.lines)
-        if (line.find(needle) != std::string::npos) return true;
+    for (int n = 1; n <= doc.line_count(); ++n)
+        if (doc.line(n).find(needle) != std::string_view::npos) return true;
     return false;
 }
 
@@ -94,8 +97,8 @@ std::string derive_matrix_id(std::string_view file_name, const Document& doc) {
     std::string base(file_name.substr(file_name.find_last_of("/\\") + 1));
     std::string id;
     if (std::string version = version_in_name(base); !version.empty()) id = "vllm-" + version;
-    for (size_t n = 0; id.empty() && n < doc.lines.size(); ++n)
-        if (std::string version = version_in_text(doc.lines[n]); !version.empty()) id = "vllm-" + version;
+    for (int n = 1; id.empty() && n <= doc.line_count(); ++n)
+        if (std::string version = version_in_text(doc.line(n)); !version.empty()) id = "vllm-" + version;
     if (id.empty()) id = layout_era(doc);
     if (id.empty()) id = "imported";
     if (has_cjk(doc)) id += "-zh";

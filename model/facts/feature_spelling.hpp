@@ -1,0 +1,23 @@
+#pragma once
+// Feature names as a vLLM user types them: besides the catalog's spellings,
+// the engine flags of data/vllm-args.json (whose every entry cites vLLM's
+// arg_utils.py at a pinned release). A flag that turns a feature on names it
+// (--enable-prefix-caching, --speculative-config); one that turns it off
+// names its negation (--enforce-eager is "not cuda-graph").
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace planner {
+
+struct FeatureSpelling {
+    std::string id;        // canonical feature id
+    bool negated = false;  // the name turns the feature off
+    std::string flag;      // the vLLM flag it matched, "" for a catalog name
+};
+
+// nullptr-like empty optional when neither the catalog nor a vLLM flag knows
+// the name. Leading dashes, case, '-', '_', ' ' and '.' do not matter.
+std::optional<FeatureSpelling> find_feature_spelling(std::string_view name);
+
+}  // namespace planner

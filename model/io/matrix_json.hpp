@@ -1,0 +1,18 @@
+#pragma once
+// The canonical matrix document (schema "planner-matrix/1", see DESIGN.md and
+// README): what `planner import` writes and every command loads.
+#include <string>
+#include <string_view>
+
+#include <planner/matrix.hpp>
+
+namespace planner {
+
+// Deterministic: the same matrix always gives the same bytes (ends with '\n').
+std::string matrix_to_json(const Matrix& matrix);
+
+// Throws InputError naming `origin` (and the offending field or cell) when the
+// text is not a complete, consistent planner-matrix/1 document.
+Matrix matrix_from_json(std::string_view text, std::string_view origin);
+
+}  // namespace planner
