@@ -5,33 +5,15 @@
 
 namespace planner::solver {
 
-namespace {
-
-z3::sort make_hardware_sort(z3::context& context, const Problem& problem, unsigned serial,
-                            std::vector<z3::expr>& values) {
-    // Each encoding gets its own sort name: Z3 keeps datatype declarations per
-    // context, and matrices with other hardware lists share the context.
-    std::vector<std::string> names;
-    for (const std::string& id : problem.hardware()) names.push_back("hw" + std::to_string(serial) + ":" + id);
-    std::vector<const char*> pointers;
-    for (const std::string& name : names) pointers.push_back(name.c_str());
-    z3::func_decl_vector constructors(context), testers(context);
-    std::string sort_name = "Hardware" + std::to_string(serial);
-    z3::sort sort = context.enumeration_sort(sort_name.c_str(), static_cast<unsigned>(pointers.size()),
-                                             pointers.data(), constructors, testers);
-    for (unsigned h = 0; h < constructors.size(); ++h) values.push_back(constructors[h]());
-    return sort;
-}
-
-}  // namespace
-
-Encoding::Encoding(z3::context& context, Problem problem, unsigned serial)
+Encoding::Encoding(z3::context& context, Problem problem, const HardwareSort& hardware)
     : context_(context),
       problem_(std::move(problem)),
-      hardware_sort_(make_hardware_sort(context_, problem_, serial, hardware_values_)),
-      hardware_var_(context_.constant(("hardware" + std::to_string(serial)).c_str(), hardware_sort_)),
-      solver_(context_, z3::solver::simple()),
-      serial_(serial) {
+      hardware_values_(hardware.values),
+      hardware_sort_(hardware.sort),
+      // Names shared by every encoding: each solver holds one encoding's
+      // constraints, and a name made per encoding would stay in the context.
+      hardware_var_(context_.constant("hardware", hardware_sort_)),
+      solver_(context_, z3::solver::simple()) {
     const size_t n = problem_.feature_count(), m = problem_.hardware_count();
     for (size_t f = 0; f < n; ++f) features_.push_back(context_.bool_const(problem_.features()[f].c_str()));
     // Cells in check_configuration's order: hardware cells by feature, then the
@@ -44,8 +26,71 @@ Encoding::Encoding(z3::context& context, Problem problem, unsigned serial)
         for (size_t b = 0; b < a; ++b)
             if (problem_.pair_forbidden(a, b))
                 cells_.push_back({CellRef::Kind::pair, static_cast<int>(a), static_cast<int>(b), -1});
+    for (size_t v = 0; v < problem_.rules().variables.size(); ++v)
+        variables_.push_back(context_.int_const(("var " + problem_.rules().variables[v].name).c_str()));
+    for (size_t r = 0; r < problem_.rules().rules.size(); ++r)
+        if (problem_.rules().rules[r].rule.kind != RuleKind::permit)
+            rule_constraints_.push_back({RuleConstraint::Kind::rule, r});
+    for (size_t v = 0; v < problem_.rules().fixed.size(); ++v)
+        if (problem_.rules().fixed[v]) rule_constraints_.push_back({RuleConstraint::Kind::setting, v});
     for (const CellConstraint& cell : cells_) solver_.add(constraint_of(cell));
+    add_rules(solver_, true);
     tune(solver_);
+}
+
+z3::expr Encoding::term(const Term& term) const {
+    switch (term.subject) {
+    case Term::Subject::feature: return term.op == Literal::Op::off ? !features_[term.index] : features_[term.index];
+    case Term::Subject::hardware: {
+        z3::expr on = hardware_var_ == hardware_values_[term.index];
+        return term.op == Literal::Op::equals ? on : !on;
+    }
+    case Term::Subject::variable: break;
+    }
+    const z3::expr& x = variables_[term.index];
+    const z3::expr v = context_.int_val(static_cast<int64_t>(term.value));
+    switch (term.op) {
+    case Literal::Op::equals: return x == v;
+    case Literal::Op::not_equals: return x != v;
+    case Literal::Op::less: return x < v;
+    case Literal::Op::less_equal: return x <= v;
+    case Literal::Op::greater: return x > v;
+    case Literal::Op::greater_equal: return x >= v;
+    case Literal::Op::on:
+    case Literal::Op::off: break;
+    }
+    throw std::logic_error("a variable compared as a feature");
+}
+
+z3::expr Encoding::all_of(const std::vector<Term>& terms) const {
+    z3::expr out = context_.bool_val(true);
+    for (const Term& t : terms) out = out && term(t);
+    return out;
+}
+
+z3::expr Encoding::constraint_of(const RuleConstraint& constraint) const {
+    if (constraint.kind == RuleConstraint::Kind::setting)
+        return variables_[constraint.index] ==
+               context_.int_val(static_cast<int64_t>(*problem_.rules().fixed[constraint.index]));
+    const ResolvedRule& rule = problem_.rules().rules[constraint.index];
+    if (!rule.forbid.empty()) return !all_of(rule.forbid);
+    return z3::implies(all_of(rule.conditions), all_of(rule.then));
+}
+
+void Encoding::add_rules(z3::solver& solver, bool untracked_rules) const {
+    // A variable's range is its type, never a reason for a conflict.
+    for (size_t v = 0; v < variables_.size(); ++v) {
+        const Variable& variable = problem_.rules().variables[v];
+        solver.add(variables_[v] >= context_.int_val(static_cast<int64_t>(variable.min)));
+        solver.add(variables_[v] <= context_.int_val(static_cast<int64_t>(variable.max)));
+    }
+    if (untracked_rules)
+        for (const RuleConstraint& constraint : rule_constraints_) solver.add(constraint_of(constraint));
+}
+
+const std::vector<z3::expr>& Encoding::rule_tracks() {
+    tracked_solver();
+    return rule_tracks_;
 }
 
 void Encoding::tune(z3::solver& solver) {
@@ -61,8 +106,16 @@ void Encoding::tune(z3::solver& solver) {
 }
 
 z3::expr Encoding::constraint_of(const CellConstraint& cell) const {
-    if (cell.kind == CellRef::Kind::pair) return !features_[cell.a] || !features_[cell.b];
-    return !(hardware_var_ == hardware_values_[cell.hardware]) || !features_[cell.a];
+    z3::expr forbidden = cell.kind == CellRef::Kind::pair
+                             ? (!features_[cell.a] || !features_[cell.b])
+                             : (!(hardware_var_ == hardware_values_[cell.hardware]) || !features_[cell.a]);
+    // A permit lifts the cell where its conditions hold.
+    for (const ResolvedRule& rule : problem_.rules().rules) {
+        if (rule.rule.kind != RuleKind::permit || rule.cell_kind != cell.kind || rule.a != cell.a) continue;
+        if (cell.kind == CellRef::Kind::pair ? rule.b != cell.b : rule.hardware != cell.hardware) continue;
+        forbidden = forbidden || all_of(rule.conditions);
+    }
+    return forbidden;
 }
 
 std::string Encoding::name_of(const CellConstraint& cell) const {
@@ -79,6 +132,15 @@ z3::solver& Encoding::tracked_solver() {
         tracked_solver_.emplace(context_, z3::solver::simple());
         tune(*tracked_solver_);
         tracks_.resize(cells_.size());
+        add_rules(*tracked_solver_, false);
+        for (const RuleConstraint& constraint : rule_constraints_) {
+            const std::string name =
+                constraint.kind == RuleConstraint::Kind::rule
+                    ? "rule " + problem_.rules().rules[constraint.index].rule.id
+                    : "set " + problem_.rules().variables[constraint.index].name;
+            rule_tracks_.push_back(context_.bool_const(name.c_str()));
+            tracked_solver_->add(z3::implies(rule_tracks_.back(), constraint_of(constraint)));
+        }
     }
     return *tracked_solver_;
 }
@@ -136,6 +198,7 @@ z3::solver* Encoding::warm_certificate_solver() {
         if (++certificates_ < certificates_before_counters || features_.size() > max_counted_terms) return nullptr;
         certificate_solver_.emplace(context_, z3::solver::simple());
         for (const CellConstraint& cell : cells_) certificate_solver_->add(constraint_of(cell));
+        add_rules(*certificate_solver_, true);
         tune(*certificate_solver_);
     }
     return &*certificate_solver_;
@@ -145,7 +208,7 @@ const UnaryCounter* Encoding::feature_counter() {
     if (!feature_counter_ && certificate_solver_ && at_base_level(*certificate_solver_)) {
         z3::expr_vector terms(context_);
         for (const z3::expr& feature : features_) terms.push_back(feature);
-        feature_counter_.emplace(context_, *certificate_solver_, terms, "features_counted" + std::to_string(serial_));
+        feature_counter_.emplace(context_, *certificate_solver_, terms, "features_counted");
     }
     return feature_counter_ ? &*feature_counter_ : nullptr;
 }
@@ -156,7 +219,7 @@ const UnaryCounter* Encoding::risk_counter(size_t hardware) {
     if (!certificate_solver_ || !at_base_level(*certificate_solver_)) return nullptr;
     z3::expr_vector terms = risk_terms(hardware);
     if (terms.size() > max_counted_terms) return nullptr;
-    const std::string name = "risks_counted" + std::to_string(serial_) + "_" + std::to_string(hardware);
+    const std::string name = "risks_counted_" + std::to_string(hardware);
     return &risk_counters_.emplace(hardware, UnaryCounter(context_, *certificate_solver_, terms, name)).first->second;
 }
 
@@ -168,6 +231,7 @@ Assignment Encoding::read(const z3::model& model) const {
         z3::expr value = model.get_const_interp(features_[f].decl());
         out.on[f] = static_cast<Z3_ast>(value) != nullptr && value.is_true();
     }
+    for (const z3::expr& variable : variables_) out.values.push_back(model.eval(variable, true).get_numeral_int64());
     z3::expr hardware = model.eval(hardware_var_, true);
     for (size_t h = 0; h < hardware_values_.size(); ++h)
         if (z3::eq(hardware, hardware_values_[h])) out.hardware = static_cast<int>(h);

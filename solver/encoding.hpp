@@ -13,8 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "solver/hardware_sort.hpp"
 #include "solver/problem.hpp"
-#include "solver/unary_counter.hpp"
+#include "solver/search/unary_counter.hpp"
 
 namespace planner::solver {
 
@@ -25,10 +26,20 @@ struct CellConstraint {
     int hardware = -1;   // support only
 };
 
-// A model read back: which features are on, which hardware class.
+// A model read back: which features are on, which hardware class, the value
+// of each declared variable (rules.hpp).
 struct Assignment {
     std::vector<char> on;
     int hardware = -1;
+    std::vector<long long> values;
+};
+
+// A constraint from the rules files, tracked beside the cells so that unsat
+// cores name it: a rule (error or override), or a --set value.
+struct RuleConstraint {
+    enum class Kind { rule, setting };
+    Kind kind = Kind::rule;
+    size_t index = 0;  // into problem().rules().rules, or the variable
 };
 
 enum class SolverRole { plain, tracked, certificate };
@@ -42,12 +53,16 @@ using EncodingSource = std::function<Encoding&()>;
 
 class Encoding {
 public:
-    Encoding(z3::context& context, Problem problem, unsigned serial);
+    // `hardware` is the sort of problem.hardware() (HardwareSorts::sort_for).
+    Encoding(z3::context& context, Problem problem, const HardwareSort& hardware);
 
     const Problem& problem() const { return problem_; }
     z3::context& context() { return context_; }
 
     const z3::expr& feature(size_t f) const { return features_[f]; }
+    // A declared variable as a bounded Z3 integer (an enumeration by the index of its value).
+    const z3::expr& variable(size_t v) const { return variables_[v]; }
+    z3::expr term(const Term& term) const;
     z3::expr on_hardware(size_t h) const { return hardware_var_ == hardware_values_[h]; }
 
     z3::solver& solver() { return solver_; }
@@ -59,7 +74,11 @@ public:
     // Call it before a Query opens its scope on tracked_solver().
     const z3::expr& track(size_t cell);
     const std::vector<CellConstraint>& cells() const { return cells_; }
-    // The power-set map of MARCO (solver/subsets.hpp), kept between requests
+    // The rules and --set values with their named literals in tracked_solver(),
+    // made with it: every one can take part in a conflict, whatever the request.
+    const std::vector<RuleConstraint>& rule_constraints() const { return rule_constraints_; }
+    const std::vector<z3::expr>& rule_tracks();
+    // The power-set map of MARCO (solver/search/marco_subsets.hpp), kept between requests
     // because a new solver costs more than the exploration of a small request.
     z3::solver& map_solver();
 
@@ -68,7 +87,7 @@ public:
 
     // The cells again, plus counters over all features and over the risk
     // terms of each hardware class, for the certificate's weight and risk
-    // bounds (solver/maximum.cpp). Counters cost their making, so each call
+    // bounds (solver/search/certified_maximum.cpp). Counters cost their making, so each call
     // counts one certificate, and the solver is made (once) at the
     // `certificates_before_counters`-th: null before, and null past
     // `max_counted_terms` features (a counter grows with the square of its
@@ -92,22 +111,28 @@ private:
     // No Query has a scope open on `solver`: what is added now stays.
     bool at_base_level(const z3::solver& solver) const;
     z3::expr constraint_of(const CellConstraint& cell) const;
+    z3::expr constraint_of(const RuleConstraint& rule) const;
+    z3::expr all_of(const std::vector<Term>& terms) const;
+    // Bounds of the variables, then (unless tracked) the rules and settings.
+    void add_rules(z3::solver& solver, bool untracked_rules) const;
     std::string name_of(const CellConstraint& cell) const;
 
     z3::context& context_;
     Problem problem_;
-    std::vector<z3::expr> hardware_values_;  // filled while hardware_sort_ is made: declared first
+    std::vector<z3::expr> hardware_values_;
     z3::sort hardware_sort_;
     std::vector<z3::expr> features_;
     z3::expr hardware_var_;
     std::vector<CellConstraint> cells_;
+    std::vector<z3::expr> variables_;
+    std::vector<RuleConstraint> rule_constraints_;
+    std::vector<z3::expr> rule_tracks_;
     z3::solver solver_;
     std::optional<z3::solver> tracked_solver_;
     std::optional<z3::solver> map_solver_;
     std::optional<z3::solver> certificate_solver_;
     std::vector<std::optional<z3::expr>> tracks_;  // per cell, once tracked
     unsigned timeouts_[3] = {0, 0, 0};
-    unsigned serial_;
     unsigned certificates_ = 0;
     std::optional<UnaryCounter> feature_counter_;
     std::map<size_t, UnaryCounter> risk_counters_;

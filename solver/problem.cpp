@@ -1,9 +1,11 @@
 #include "solver/problem.hpp"
 
+#include <algorithm>
+
 namespace planner::solver {
 
-Problem::Problem(const Matrix& matrix, const Policy& policy)
-    : features_(matrix.features), hardware_(matrix.hardware), policy_(policy) {
+Problem::Problem(const Matrix& matrix, const Policy& policy, RuleSet rules)
+    : features_(matrix.features), hardware_(matrix.hardware), policy_(policy), rules_(std::move(rules)) {
     const size_t n = features_.size(), m = hardware_.size();
     for (size_t i = 0; i < n; ++i) feature_slot_.emplace(features_[i], static_cast<int>(i));
     for (size_t h = 0; h < m; ++h) hardware_slot_.emplace(hardware_[h], static_cast<int>(h));
@@ -38,7 +40,24 @@ bool Problem::same_constraints(const Problem& other) const {
     return policy_.forbid_partial == other.policy_.forbid_partial &&
            policy_.forbid_unknown == other.policy_.forbid_unknown && features_ == other.features_ &&
            hardware_ == other.hardware_ && pair_values_ == other.pair_values_ &&
-           support_values_ == other.support_values_;
+           support_values_ == other.support_values_ && rules_ == other.rules_;
+}
+
+bool Problem::pair_liftable(size_t a, size_t b) const {
+    const int later = static_cast<int>(std::max(a, b)), earlier = static_cast<int>(std::min(a, b));
+    for (const ResolvedRule& rule : rules_.rules)
+        if (rule.rule.kind == RuleKind::permit && rule.cell_kind == CellRef::Kind::pair && rule.a == later &&
+            rule.b == earlier)
+            return true;
+    return false;
+}
+
+bool Problem::support_liftable(size_t f, size_t h) const {
+    for (const ResolvedRule& rule : rules_.rules)
+        if (rule.rule.kind == RuleKind::permit && rule.cell_kind == CellRef::Kind::support &&
+            rule.a == static_cast<int>(f) && rule.hardware == static_cast<int>(h))
+            return true;
+    return false;
 }
 
 }  // namespace planner::solver

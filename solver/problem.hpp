@@ -6,14 +6,16 @@
 #include <unordered_map>
 #include <vector>
 
-#include "model/check.hpp"
-#include "model/matrix.hpp"
+#include <planner/check.hpp>
+#include <planner/matrix.hpp>
+#include <planner/rules.hpp>
 
 namespace planner::solver {
 
 class Problem {
 public:
-    Problem(const Matrix& matrix, const Policy& policy);
+    // `rules` resolved against `matrix` (resolve_rules), with the --set values.
+    Problem(const Matrix& matrix, const Policy& policy, RuleSet rules = {});
 
     size_t feature_count() const { return features_.size(); }
     size_t hardware_count() const { return hardware_.size(); }
@@ -32,7 +34,14 @@ public:
     bool pair_risky(size_t a, size_t b) const { return a != b && is_risk(pair_value(a, b)); }
     bool support_risky(size_t f, size_t h) const { return is_risk(support_value(f, h)); }
 
-    // Same features, hardware, cell values and policy: the same constraints.
+    const RuleSet& rules() const { return rules_; }
+    bool has_rules() const { return !rules_.rules.empty() || !rules_.variables.empty(); }
+    // Some permit may lift the cell: a forbidden cell is then no proof that
+    // its features cannot be on together.
+    bool pair_liftable(size_t a, size_t b) const;
+    bool support_liftable(size_t f, size_t h) const;
+
+    // Same features, hardware, cell values, policy and rules: the same constraints.
     bool same_constraints(const Problem& other) const;
 
 private:
@@ -40,6 +49,7 @@ private:
 
     std::vector<std::string> features_, hardware_;
     Policy policy_;
+    RuleSet rules_;
     std::vector<CellValue> pair_values_;     // n*n, symmetric; unstated cells are blank
     std::vector<CellValue> support_values_;  // n*m
     std::unordered_map<std::string, int> feature_slot_, hardware_slot_;

@@ -12,6 +12,7 @@ Query::Query(Encoding& encoding, const Deadline& deadline, SolverRole role)
       role_(role),
       fixed_(encoding.problem().feature_count(), -1) {
     solver_.push();
+    level_ = Z3_solver_get_num_scopes(encoding.context(), solver_);
 }
 
 Query::~Query() { solver_.pop(); }
@@ -63,10 +64,38 @@ std::vector<size_t> Query::core(const std::vector<z3::expr>& assumptions) const 
 bool Query::known_impossible(size_t f) const {
     if (fixed_[f] == 0) return true;
     const Problem& problem = encoding_.problem();
-    if (fixed_hardware_ && problem.support_forbidden(f, *fixed_hardware_)) return true;
+    if (fixed_hardware_ && problem.support_forbidden(f, *fixed_hardware_) &&
+        !problem.support_liftable(f, *fixed_hardware_))
+        return true;
     for (size_t g = 0; g < fixed_.size(); ++g)
-        if (fixed_[g] == 1 && problem.pair_forbidden(f, g)) return true;
+        if (fixed_[g] == 1 && problem.pair_forbidden(f, g) && !problem.pair_liftable(f, g)) return true;
     return false;
+}
+
+void Query::fix_variables() {
+    const RuleSet& rules = encoding_.problem().rules();
+    z3::context& context = encoding_.context();
+    for (size_t v = 0; v < rules.variables.size(); ++v) {
+        const Variable& variable = rules.variables[v];
+        const z3::expr& x = encoding_.variable(v);
+        auto value = [&](long long n) { return context.int_val(static_cast<int64_t>(n)); };
+        long long chosen = best_.values[v];
+        if (chosen != variable.default_value && check({x == value(variable.default_value)})) {
+            chosen = variable.default_value;
+        } else if (chosen != variable.default_value) {
+            // The smallest value still possible: the model's value is one, so
+            // bisect below it (an enumeration's first listed value is its smallest).
+            long long low = variable.min, high = chosen;
+            while (low < high) {
+                const long long middle = low + (high - low) / 2;
+                if (check({x <= value(middle)})) high = best_.values[v];
+                else low = middle + 1;
+            }
+            chosen = high;
+        }
+        require(x == value(chosen));
+        best_.values[v] = chosen;
+    }
 }
 
 void Query::fix_features_greedily(const std::vector<int>& order) {
@@ -92,14 +121,21 @@ void Query::fix_hardware_greedily(const std::vector<int>& order) {
     }
 }
 
+z3::expr Query::next_guard() {
+    // A guard keeps a tentative bound retractable inside this scope. Its name
+    // is unique among the scopes open on this solver and comes back once the
+    // scope is popped with its constraints: Z3 never forgets a name, so a
+    // fresh constant per bound grew a long batch stream without end.
+    const std::string name = "bound_" + std::to_string(level_) + "_" + std::to_string(guards_++);
+    return encoding_.context().bool_const(name.c_str());
+}
+
 void Query::minimize(const z3::expr_vector& terms, const std::vector<int>& weights,
                      const std::function<long long(const Assignment&)>& value) {
     if (terms.empty()) return;  // nothing to minimise (and z3::pble needs a term)
     long long current = value(best_);
     while (current > 0) {
-        // A fresh guard keeps the tentative bound retractable inside this scope.
-        z3::expr guard = z3::expr(encoding_.context(),
-                                  Z3_mk_fresh_const(encoding_.context(), "bound", encoding_.context().bool_sort()));
+        z3::expr guard = next_guard();
         require(z3::implies(guard, z3::pble(terms, weights.data(), static_cast<int>(current - 1))));
         if (!check({guard})) break;
         current = value(best_);

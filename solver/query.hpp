@@ -42,6 +42,9 @@ public:
     // For each feature in order: on if some solution keeps everything fixed so
     // far and has it on; then fix it either way (a lexicographic maximum).
     void fix_features_greedily(const std::vector<int>& order);
+    // The declared variables in declaration order: each keeps its default
+    // when it can, else takes its smallest possible value; then it is fixed.
+    void fix_variables();
     // Hardware classes tried in order; the first possible one is fixed.
     void fix_hardware_greedily(const std::vector<int>& order);
     // Minimise the sum of weight[i] * [terms[i]], then fix that optimum.
@@ -51,6 +54,7 @@ public:
 
 private:
     bool known_impossible(size_t f) const;
+    z3::expr next_guard();
 
     Encoding& encoding_;
     z3::solver& solver_;
@@ -60,6 +64,8 @@ private:
     Assignment best_;
     std::vector<signed char> fixed_;  // per feature: -1 open, 0 fixed off, 1 fixed on
     std::optional<size_t> fixed_hardware_;
+    unsigned level_ = 0;   // the solver's scope depth once this query's scope is open
+    unsigned guards_ = 0;  // guards made in this scope
 };
 
 }  // namespace planner::solver

@@ -4,7 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "solver/engine.hpp"
+#include <planner/engine.hpp>
+
 #include "solver/problem.hpp"
 
 namespace planner::solver {

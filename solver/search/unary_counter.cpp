@@ -1,4 +1,4 @@
-#include "solver/unary_counter.hpp"
+#include "solver/search/unary_counter.hpp"
 
 namespace planner::solver {
 

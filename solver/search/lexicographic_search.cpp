@@ -1,5 +1,6 @@
-#include "solver/lexicographic_search.hpp"
+#include "solver/search/lexicographic_search.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 
@@ -27,10 +28,10 @@ int common(const Bits& a, const Bits& b) {
 // and a subtree that can at best tie with the incumbent is cut.
 class Search {
 public:
-    Search(const Problem& problem, const ResolvedRequest& request, size_t hardware, const Deadline& deadline)
+    Search(const Problem& problem, const std::vector<long long>& weight, size_t hardware, const Deadline& deadline)
         : n_(problem.feature_count()),
           words_((n_ + 63) / 64),
-          weight_(request.weight),
+          weight_(weight),
           deadline_(deadline),
           conflicts_(n_, Bits(words_)),
           risky_pairs_(n_, Bits(words_)),
@@ -143,33 +144,88 @@ private:
     unsigned long long nodes_ = 0;
 };
 
+bool positive_features(const Criterion& row) {
+    return std::all_of(row.literals.begin(), row.literals.end(), [](const CriterionLiteral& literal) {
+        return literal.of == CriterionLiteral::Of::feature && literal.holds;
+    });
+}
+
 }  // namespace
 
-LexicographicCandidate search_lexicographic_maximum(const Problem& problem, const ResolvedRequest& request,
-                                                    const std::vector<int>& must, size_t hardware,
+std::optional<SearchRows> search_rows(const Criteria& criteria, size_t feature_count) {
+    using Kind = Criterion::Kind;
+    SearchRows rows;
+    rows.weight.assign(feature_count, 0);
+    size_t next = 0;
+    auto at = [&](Kind kind) { return next < criteria.size() && criteria[next].kind == kind; };
+
+    if (!at(Kind::hard)) return std::nullopt;
+    bool has_hardware = false;
+    for (const CriterionLiteral& literal : criteria[next].literals) {
+        if (literal.of == CriterionLiteral::Of::hardware) {
+            if (!literal.holds || has_hardware) return std::nullopt;
+            rows.hardware = literal.index;
+            has_hardware = true;
+        } else {
+            (literal.holds ? rows.must : rows.never).push_back(static_cast<int>(literal.index));
+        }
+    }
+    if (!has_hardware) return std::nullopt;
+    ++next;
+
+    if (at(Kind::in_order)) {
+        if (!positive_features(criteria[next])) return std::nullopt;
+        for (const CriterionLiteral& literal : criteria[next].literals)
+            rows.prefer.push_back(static_cast<int>(literal.index));
+        ++next;
+    }
+
+    if (!at(Kind::smallest_sum)) return std::nullopt;
+    const Criterion& weight = criteria[next];
+    for (size_t i = 0; i < weight.literals.size(); ++i) {
+        const CriterionLiteral& literal = weight.literals[i];
+        if (literal.of != CriterionLiteral::Of::feature || literal.holds || weight.weights[i] < 0) return std::nullopt;
+        rows.weight[literal.index] += weight.weights[i];
+    }
+    ++next;
+
+    if (!at(Kind::fewest_risks) || criteria[next].risk_hardware != rows.hardware) return std::nullopt;
+    ++next;
+
+    if (!at(Kind::in_order) || criteria[next].literals.size() != feature_count || !positive_features(criteria[next]))
+        return std::nullopt;
+    for (size_t f = 0; f < feature_count; ++f)
+        if (criteria[next].literals[f].index != f) return std::nullopt;
+    ++next;
+    if (next != criteria.size()) return std::nullopt;
+    return rows;
+}
+
+LexicographicCandidate search_lexicographic_maximum(const Problem& problem, const SearchRows& rows,
                                                     const Deadline& deadline) {
     const size_t n = problem.feature_count();
+    const size_t hardware = rows.hardware;
     LexicographicCandidate out;
-    Search search(problem, request, hardware, deadline);
+    Search search(problem, rows.weight, hardware, deadline);
     // Possible: not never, supported on the hardware, no conflict with what is on.
     Bits possible = search.empty(), on = search.empty();
     for (size_t f = 0; f < n; ++f)
         if (!problem.support_forbidden(f, hardware)) set(possible, f);
-    for (int f : request.never) clear(possible, static_cast<size_t>(f));
+    for (int f : rows.never) clear(possible, static_cast<size_t>(f));
     long long weight = 0, risks = 0;
     auto turn_on = [&](size_t f) {
         risks += search.risks_of_adding(on, f);
-        weight += request.weight[f];
+        weight += rows.weight[f];
         set(on, f);
         clear(possible, f);
         for (size_t w = 0; w < possible.size(); ++w) possible[w] &= ~search.conflicts(f)[w];
     };
-    for (int f : must) {
+    for (int f : rows.must) {
         if (has(on, static_cast<size_t>(f))) continue;
         if (!has(possible, static_cast<size_t>(f))) return out;  // infeasible
         turn_on(static_cast<size_t>(f));
     }
-    for (int f : request.prefer)
+    for (int f : rows.prefer)
         if (has(possible, static_cast<size_t>(f))) turn_on(static_cast<size_t>(f));
     try {
         search.run(on, possible, weight, risks);

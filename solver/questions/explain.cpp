@@ -1,6 +1,6 @@
 // explain: every minimal conflict set of the must set and the hardware.
-#include "solver/commands.hpp"
-#include "solver/conflicts.hpp"
+#include "solver/questions/questions.hpp"
+#include "solver/search/conflicts.hpp"
 
 namespace planner::solver {
 

@@ -6,8 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "model/check.hpp"
-#include "model/matrix.hpp"
+#include <planner/check.hpp>
+#include <planner/matrix.hpp>
+#include <planner/missing_column.hpp>
+#include <planner/question.hpp>
+#include <planner/rules.hpp>
 
 namespace planner {
 
@@ -22,16 +25,39 @@ struct Request {
     bool allow_hardware_change = false;    // repair, and alternatives of an infeasible maximize
     int hardware_cost = 1;                 // repair: cost of switching the hardware class
     unsigned timeout_ms = 0;               // 0: no limit
-    size_t limit = 0;                      // enumerate: at most this many sets, 0: all
+    size_t limit = 0;                      // enumerate: at most this many sets; repair: tied repairs listed; 0: all
+    // When the matrix has no column for `hardware` (blackwell: no published
+    // matrix has one): refuse (UsageError), plan with every support cell
+    // unknown, or borrow the column of `hardware_as`. Either stand-in is said
+    // in Result::notes (include/planner/missing_column.hpp).
+    MissingColumn missing_column = MissingColumn::refuse;
+    std::string hardware_as;
+    // Rules files beside the matrix (rules.hpp), and --set: fixed values of
+    // the variables they declare (name -> value as written).
+    std::vector<RuleFile> rules;
+    std::map<std::string, std::string> set;
 };
 
 enum class Status { ok, infeasible, invalid, timeout, error };
 std::string_view to_string(Status status);
 
+// A declared variable's value in a plan.
+struct VariableValue {
+    std::string name, value;
+    bool is_default = true;  // the declared default (or the first value)
+    bool fixed = false;      // by --set
+};
+
 struct Plan {
     std::string hardware;
     std::vector<std::string> features;  // enabled, in matrix document order
     std::vector<CellRef> risks;         // uncertain cells relied on
+    std::vector<VariableValue> values = {};  // declared variables, in declaration order
+    // Rules the plan rests on: permits lifting a published cell (the table
+    // disagrees; each names the cell), and overrides whose condition holds
+    // (vLLM changes the setting; the plan already has the consequence).
+    std::vector<RuleRef> permits = {};
+    std::vector<RuleRef> overrides = {};
 };
 
 // Why maximize left a feature off.
@@ -42,12 +68,35 @@ struct OffReason {
     // "trade-off" (it would fit; cells = the uncertain cells it would add)
     std::string reason;
     std::vector<CellRef> cells;  // the hardware cell or the cells with chosen features
+    // reason "rule": turning it on would break these rules under the plan
+    std::vector<RuleRef> rules = {};
 };
+
+// One item of a request, as a conflict names it: what the caller asked for,
+// typed, so that a renderer can say it in its own words (the command line's
+// flag, a batch key) without reading a string back.
+struct Requirement {
+    enum class Kind {
+        must,      // the feature is on (Request::must)
+        never,     // the feature is off (Request::never)
+        keep,      // repair: the feature keeps its state in `have` (Request::keep)
+        have,      // check: the feature is on in the configuration (Request::have)
+        hardware,  // the plan runs on this hardware class (Request::hardware)
+        set,       // a declared variable is fixed (Request::set); id is "name=value"
+    };
+    Kind kind = Kind::must;
+    std::string id;  // the feature id, or the hardware class for Kind::hardware
+
+    bool operator==(const Requirement&) const = default;
+};
+std::string_view to_string(Requirement::Kind kind);  // "must", "hardware"
+std::string to_string(const Requirement& requirement);  // "must lora", "hardware ampere"
 
 // A minimal set of request items and cells that cannot all hold.
 struct Conflict {
-    std::vector<std::string> requirements;  // "must lora", "must sd", "hardware ampere"
+    std::vector<Requirement> requirements;  // must lora, must sd, hardware ampere
     std::vector<CellRef> cells;
+    std::vector<RuleRef> rules = {};  // rules of the rules files taking part
 };
 
 // A nearest feasible request: the original with some must items dropped or
@@ -65,19 +114,42 @@ struct Change {
     std::string from, to;  // hardware
 };
 
+// One repair among those of the smallest cost (repair).
+struct Repair {
+    std::vector<Change> changes;
+    Plan plan;
+};
+
 struct Result {
     Status status = Status::error;
     bool proven_optimal = true;             // false when a time limit cut the search
-    Plan plan;                              // maximize, repair, check
+    // maximize, repair, check. Infeasible: the requested hardware and no
+    // features. A time limit reached before any plan that honours every hard
+    // requirement: empty (no hardware either).
+    Plan plan;
     std::vector<OffReason> off;             // maximize
     std::vector<Conflict> conflicts;        // infeasible maximize, explain
     std::vector<Alternative> alternatives;  // infeasible maximize
     std::vector<Change> changes;            // repair
+    // repair: every repair that ties with the chosen one on the weighted
+    // change and the number of changes, in the tie-break order (the chosen
+    // one first), at most `limit` of them (0: all); tied_count says how many
+    // there are, a lower bound when the count stopped at its cap or a time
+    // limit (tied_count_exact false).
+    std::vector<Repair> tied_repairs;
+    size_t tied_count = 0;
+    bool tied_count_exact = true;
     std::vector<CellRef> violations;        // check
+    std::vector<RuleRef> rule_violations;   // check: error rules the configuration breaks
     std::vector<Plan> plans;                // enumerate
     std::vector<std::string> criteria;      // the optimisation order, most important first
     std::string message;                    // status == error or timeout
+    std::vector<std::string> notes;         // what the answer assumed (a stand-in hardware column)
+
+    bool has_plan() const { return !plan.hardware.empty() && status != Status::infeasible; }
 };
+
+struct AnyVersionResult;  // <planner/across_versions.hpp>
 
 // One Engine serves many questions: one Z3 context, made on the first
 // question that needs it, and the encodings of the last eight matrix and
@@ -90,8 +162,9 @@ public:
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
 
-    // Every method throws UsageError (naming the flag) for a request that does
-    // not fit the matrix or contradicts itself; every plan returned has been
+    // Every method throws RequestError (include/planner/error.hpp, naming the
+    // Request field) for a request that does not fit the matrix or
+    // contradicts itself; every plan returned has been
     // re-checked by check_configuration (a failure is status error,
     // "internal error: plan failed re-check: ...").
 
@@ -115,6 +188,14 @@ public:
     // Every inclusion-maximal valid set containing must and avoiding never:
     // larger first, then the maximize tie-break; at most `limit` (0 = all).
     Result enumerate(const Matrix& matrix, const Request& request);
+    // The question named by value: the method above of that name.
+    Result ask(Question question, const Matrix& matrix, const Request& request);
+    // The question asked of several matrix versions at once (a question the
+    // table marks across_versions; <planner/across_versions.hpp>). Names must
+    // exist in some version; the versions' ids must differ. Uses this
+    // engine's Z3 context and its cached encodings, as every other question.
+    AnyVersionResult across_versions(const std::vector<Matrix>& versions, const Request& request,
+                                     Question question = Question::maximize);
 
 private:
     struct Impl;

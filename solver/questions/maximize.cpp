@@ -2,28 +2,18 @@
 // conflicts and the nearest feasible requests with their own plans.
 #include <algorithm>
 
-#include "solver/commands.hpp"
-#include "solver/conflicts.hpp"
-#include "solver/maximum.hpp"
-#include "solver/off_reasons.hpp"
 #include "solver/query.hpp"
-#include "solver/subsets.hpp"
-#include "solver/verified_plan.hpp"
+#include "solver/questions/questions.hpp"
+#include "solver/search/certified_maximum.hpp"
+#include "solver/search/conflicts.hpp"
+#include "solver/search/criteria.hpp"
+#include "solver/search/marco_subsets.hpp"
+#include "solver/search/off_reasons.hpp"
+#include "solver/search/verified_plan.hpp"
 
 namespace planner::solver {
 
 namespace {
-
-std::vector<std::string> maximize_criteria(const CommandInput& input) {
-    std::vector<std::string> out{"must/never (hard)"};
-    if (!input.request.prefer.empty()) {
-        std::string order;
-        for (int f : input.resolved.prefer) order += (order.empty() ? "" : " > ") + input.problem.features()[f];
-        out.push_back("prefer: " + order);
-    }
-    out.insert(out.end(), {"total weight", "fewest risks", "tie-break: earlier features in matrix order"});
-    return out;
-}
 
 // Minimal sets of must features to drop on the requested hardware, smallest
 // first, then in --must order.
@@ -53,7 +43,7 @@ void add_alternatives(const CommandInput& input, Encoding& encoding, const Deadl
         if (outcome.kind == MaximumOutcome::Kind::timed_out) throw TimedOut(outcome.message);
         if (outcome.kind != MaximumOutcome::Kind::optimal)
             throw RecheckFailed("internal error: a relaxed request thought feasible has no plan");
-        return verified_plan(input.matrix, input.problem, outcome.plan.on, hardware, {&must, &r.never});
+        return verified_plan(input.matrix, input.problem, outcome.plan, hardware, {&must, &r.never});
     };
     for (const std::vector<int>& dropped : must_corrections(input, encoding, deadline)) {
         std::vector<int> must;
@@ -84,10 +74,11 @@ void add_alternatives(const CommandInput& input, Encoding& encoding, const Deadl
 
 std::vector<Conflict> must_conflicts(const CommandInput& input, Encoding& encoding, const Deadline& deadline) {
     const ResolvedRequest& r = input.resolved;
-    std::vector<Requirement> requirements;
-    for (int f : r.must) requirements.push_back({"must " + input.problem.features()[f], encoding.feature(f), f});
-    requirements.push_back(
-        {"hardware " + input.request.hardware, encoding.on_hardware(static_cast<size_t>(r.hardware))});
+    std::vector<RequirementTerm> requirements;
+    for (int f : r.must)
+        requirements.emplace_back(Requirement::Kind::must, input.problem.features()[f], encoding.feature(f), f);
+    requirements.emplace_back(Requirement::Kind::hardware, input.request.hardware,
+                              encoding.on_hardware(static_cast<size_t>(r.hardware)));
     std::vector<z3::expr> hard;
     for (int f : r.never) hard.push_back(!encoding.feature(f));
     return find_conflicts(encoding, input.matrix, requirements, hard, deadline);
@@ -98,22 +89,25 @@ Result run_maximize(const CommandInput& input, const EncodingSource& encoding_so
     const size_t hardware = static_cast<size_t>(r.hardware);
     Deadline deadline(input.request.timeout_ms, input.started);
     Result result;
-    result.criteria = maximize_criteria(input);
+    result.criteria = criterion_names(maximize_criteria(input.problem, r, r.must, hardware));
     result.plan.hardware = input.request.hardware;
 
     MaximumOutcome outcome = find_maximum(input.problem, encoding_source, r, r.must, hardware, deadline);
     switch (outcome.kind) {
     case MaximumOutcome::Kind::optimal:
         result.status = Status::ok;
-        result.plan = verified_plan(input.matrix, input.problem, outcome.plan.on, hardware, {&r.must, &r.never});
-        result.off = off_reasons(input.matrix, input.problem, r, outcome.plan.on, hardware);
+        result.plan = verified_plan(input.matrix, input.problem, outcome.plan, hardware, {&r.must, &r.never});
+        result.off = off_reasons(input.matrix, input.problem, r, outcome.plan.on, hardware, outcome.plan.values);
         return result;
     case MaximumOutcome::Kind::timed_out:
         result.status = Status::timeout;
         result.proven_optimal = false;
         result.message = outcome.message;
+        // Only a plan that honours the whole request is shown; none is better
+        // than one that silently drops a --must.
+        result.plan = Plan{};
         if (outcome.has_plan)
-            result.plan = verified_plan(input.matrix, input.problem, outcome.plan.on, hardware, {&r.must, &r.never});
+            result.plan = verified_plan(input.matrix, input.problem, outcome.plan, hardware, {&r.must, &r.never});
         return result;
     case MaximumOutcome::Kind::infeasible:
         break;

@@ -1,4 +1,4 @@
-#include "solver/subsets.hpp"
+#include "solver/search/marco_subsets.hpp"
 
 #include <algorithm>
 

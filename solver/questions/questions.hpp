@@ -2,9 +2,10 @@
 // One function per engine command; engine.cpp validates the request, finds
 // the cached encoding and turns internal failures into Result{error}.
 
+#include <planner/engine.hpp>
+
 #include "solver/deadline.hpp"
 #include "solver/encoding.hpp"
-#include "solver/engine.hpp"
 #include "solver/resolved_request.hpp"
 
 namespace planner::solver {

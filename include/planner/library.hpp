@@ -1,0 +1,46 @@
+#pragma once
+// The matrices shipped in data/ (compiled in) and the way commands pick one:
+// `--matrix ID|FILE`, default the newest.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <planner/matrix.hpp>
+
+namespace planner {
+
+struct ShippedMatrix {
+    std::string id;
+    std::string source;
+    size_t features = 0;
+    size_t hardware = 0;
+};
+
+// Oldest first; the last one is the default.
+std::vector<ShippedMatrix> shipped_matrices();
+
+// "" -> the newest shipped matrix; a shipped id; otherwise a file path (a
+// planner-matrix JSON, or any document `import` reads, imported on the fly).
+// A name with a '/' is always a file. A shipped id that is also the name of an
+// existing file is refused (UsageError naming both), so that neither is picked
+// in silence. Throws UsageError for an unknown id (listing the known ones) and
+// InputError for a file that cannot be read.
+Matrix load_matrix(std::string_view id_or_file = "");
+
+// The same; a document imported on the fly adds the importer's notes (mojibake
+// repaired, pairs left blank, undefined link references, ...) to
+// `import_notes`, and names itself in them and in its errors as `planner
+// import` does (by its file name), so that both commands say the same words.
+// A row or column label the catalog lacks becomes a new id (said in a note),
+// or, with `strict_labels`, an InputError naming file:line.
+Matrix load_matrix(std::string_view id_or_file, std::vector<std::string>& import_notes, bool strict_labels = false);
+
+// The shipped matrix `id` (one of shipped_matrices()), never a file: for the
+// planner's own loops over what it ships.
+const Matrix& shipped_matrix(std::string_view id);
+
+// Ids of the shipped matrices that have a column for `hardware` (for the error
+// "tpu has no column in vllm-0.6; matrices that have it: ...").
+std::vector<std::string> matrices_with_hardware(std::string_view hardware);
+
+}  // namespace planner
