@@ -2,22 +2,27 @@
 
 #include <iostream>
 
-#include "cli/any_version_command.hpp"
+#include <planner/error.hpp>
+#include <planner/library.hpp>
+
+#include "cli/commands/versions.hpp"
+#include "cli/exit_code.hpp"
+#include "cli/flags/have_flag.hpp"
 #include "cli/process_engine.hpp"
-#include "cli/render_json.hpp"
-#include "cli/render_text.hpp"
-#include "cli/render_vllm_args.hpp"
-#include "model/error.hpp"
-#include "model/matrix_library.hpp"
+#include "cli/render/import_notes.hpp"
+#include "cli/render/result_json.hpp"
+#include "cli/render/text.hpp"
+#include "cli/render/vllm_args_text.hpp"
 
 namespace planner::cli {
 
 void add_plan_basics(CLI::App& command, PlanFlags& flags) {
     add_hardware_option(command, flags.request.hardware, true);
-    add_matrix_option(command, flags.matrix);
+    add_hardware_as_option(command, flags.request.hardware_as);
+    add_matrix_option(command, flags.matrix, flags.strict_labels);
     add_json_flag(command, flags.json);
     add_overlay_options(command, flags.overlay);
-    add_any_version_flag(command, flags);
+    add_rules_options(command, flags.rules);
 }
 
 namespace {
@@ -34,31 +39,63 @@ void refuse_unused_flags(const PlanFlags& flags) {
 
 }  // namespace
 
-void check_plan_flags(const std::string& name, const PlanFlags& flags) {
+void check_plan_flags(Question question, const PlanFlags& flags) {
     refuse_unused_flags(flags);
-    if (flags.any_version) return check_any_version_flags(name, flags);
-    const Matrix matrix = apply_overlay_flags(flags.overlay, load_matrix(flags.matrix));
-    build_request(flags.request, matrix);
+    if (flags.any_version) return check_any_version_flags(to_string(question), question, flags);
+    const Matrix matrix = apply_overlay_flags(flags.overlay, load_matrix_saying_notes(flags.matrix, flags.strict_labels));
+    Request request = build_request(flags.request, matrix);
+    apply_rules_flags(flags.rules, request);
+    resolve_rules(matrix, request.rules, request.set);
 }
 
-Command plan_command_entry(CLI::App* command, const std::string& name, std::shared_ptr<PlanFlags> flags,
-                           EngineCall call) {
-    return {command, name, [name, flags, call] { return run_plan_command(name, *flags, call); },
-            [name, flags] { check_plan_flags(name, *flags); }};
+void attach_hardware_context(Report& report, const RequestFlags& flags, std::optional<Matrix>& stand_in) {
+    const std::vector<std::string> notes = hardware_name_notes(flags);
+    report.result.notes.insert(report.result.notes.begin(), notes.begin(), notes.end());
+    const Request& request = report.request;
+    if (request.missing_column == MissingColumn::refuse || report.matrix->has_hardware(request.hardware)) return;
+    stand_in = add_stand_in_column(*report.matrix, request.hardware, request.missing_column, request.hardware_as).matrix;
+    report.matrix = &*stand_in;
 }
 
-int run_plan_command(const std::string& name, const PlanFlags& flags, const EngineCall& call) {
+void attach_import_notes(Report& report, const std::vector<std::string>& notes) {
+    report.result.notes.insert(report.result.notes.begin(), notes.begin(), notes.end());
+}
+
+CLI::App* add_question_command(CLI::App& app, Question question) {
+    const QuestionInfo& entry = info(question);
+    return app.add_subcommand(std::string(entry.name), std::string(entry.summary));
+}
+
+Command plan_command_entry(CLI::App* command, Question question, std::shared_ptr<PlanFlags> flags) {
+    return {command, std::string(to_string(question)),
+            [question, flags] { return run_plan_command(question, *flags); },
+            [question, flags] { check_plan_flags(question, *flags); }};
+}
+
+int run_plan_command(Question question, const PlanFlags& flags) {
     refuse_unused_flags(flags);
-    if (flags.any_version) return run_any_version_command(name, flags);
-    const Matrix matrix = apply_overlay_flags(flags.overlay, load_matrix(flags.matrix));
+    if (flags.any_version) return run_any_version_command(to_string(question), question, flags);
+    const NotedMatrix loaded = load_matrix_with_notes(flags.matrix, flags.strict_labels);
+    const Matrix matrix = apply_overlay_flags(flags.overlay, loaded.matrix);
     Report report;
-    report.command = name;
+    report.question = question;
     report.matrix = &matrix;
     report.request = build_request(flags.request, matrix);
+    apply_rules_flags(flags.rules, report.request);
+    report.rules_args = flags.rules.files;
+    report.set_args = flags.rules.set;
     report.matrix_arg = flags.matrix;
+    report.hardware_arg = flags.request.hardware;
+    report.assume_args = flags.overlay.assume;
+    report.overlay_args = flags.overlay.files;
     report.explain_order = flags.explain_order;
+    report.format = flags.format.empty() ? "text" : flags.format;
 
-    report.result = call(process_engine(), matrix, report.request);
+    report.result = process_engine().ask(question, matrix, report.request);
+    std::optional<Matrix> stand_in;
+    attach_hardware_context(report, flags.request, stand_in);
+    attach_import_notes(report, loaded.notes);
+    describe_defaults_off(report);
 
     if (report.result.status == Status::error) {
         std::cerr << "planner: internal error: " << report.result.message

@@ -2,47 +2,62 @@
 // The common path of the planning commands (maximize, repair, check, explain,
 // enumerate): load the matrix, resolve the flags into a Request, ask the
 // engine, render the Report, map the status to the exit code.
-#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
-#include "cli/command.hpp"
-#include "cli/options.hpp"
-#include "cli/overlay_options.hpp"
-#include "cli/report.hpp"
+#include "cli/commands/command.hpp"
+#include "cli/flags/options.hpp"
+#include "cli/flags/overlay_options.hpp"
+#include "cli/flags/rules_options.hpp"
+#include "cli/render/report.hpp"
 
 namespace planner::cli {
 
 struct PlanFlags {
     RequestFlags request;
     std::string matrix;
+    bool strict_labels = false;  // --strict-labels
     bool json = false;
     bool explain_order = false;
     OverlayFlags overlay;  // --assume, --overlay
-    bool any_version = false;          // --any-version (cli/any_version_command.hpp)
+    RulesFlags rules;      // --rules, --set
+    bool any_version = false;          // --any-version (cli/commands/versions.hpp)
     std::vector<std::string> matrices;  // every --matrix given, in order
     std::string format = "text";  // --format: text, or vllm-args (maximize, repair, enumerate)
 };
 
-using EngineCall = std::function<Result(Engine&, const Matrix&, const Request&)>;
-
-// Adds --matrix, --json, --hw (required), --assume, --overlay and --any-version to `command`.
+// Adds --matrix, --json, --hw (required), --assume and --overlay to `command`; the commands
+// that answer across versions add --any-version themselves (add_any_version_flag).
 void add_plan_basics(CLI::App& command, PlanFlags& flags);
 
-// Adds --format text|vllm-args (defined with the vllm-args renderer).
+// Adds --format text|vllm-args (defined in cli/flags/format_option.cpp).
 void add_format_option(CLI::App& command, PlanFlags& flags);
+
+// After the engine answered: the notes about the --hw name join the result's,
+// and when the engine planned on a stand-in column (blackwell), report.matrix
+// becomes that matrix (kept in `stand_in`) so that its cells can be shown.
+void attach_hardware_context(Report& report, const RequestFlags& flags, std::optional<Matrix>& stand_in);
+
+// The importer's notes on a document read with --matrix DOC (mojibake
+// repaired, a table going on after a blank line, a new label): first among
+// the answer's notes, so that text and JSON say what the answer rests on.
+void attach_import_notes(Report& report, const std::vector<std::string>& notes);
 
 // Runs the engine and prints; returns the exit code. A result that failed the
 // engine's re-check (status error) is a bug report on stderr and exit 2.
-int run_plan_command(const std::string& name, const PlanFlags& flags, const EngineCall& call);
+int run_plan_command(Question question, const PlanFlags& flags);
 
 // Everything run_plan_command resolves before it asks the engine (the matrix,
 // the overlay, the request); throws the UsageError or InputError it would.
-void check_plan_flags(const std::string& name, const PlanFlags& flags);
+void check_plan_flags(Question question, const PlanFlags& flags);
 
-// The Command entry of a planning command: `run` answers through `call`,
+// The Command entry of a planning command: `run` asks the engine `question`,
 // `check` is check_plan_flags.
-Command plan_command_entry(CLI::App* command, const std::string& name, std::shared_ptr<PlanFlags> flags,
-                           EngineCall call);
+Command plan_command_entry(CLI::App* command, Question question, std::shared_ptr<PlanFlags> flags);
+
+// The subcommand of a question: its name and summary from the table of
+// questions (include/planner/question.hpp).
+CLI::App* add_question_command(CLI::App& app, Question question);
 
 }  // namespace planner::cli

@@ -5,7 +5,7 @@
 // maximize`), and the process ends right after: the operating system takes
 // the memory back for free. Reachable through a static, so LeakSanitizer
 // does not count it as a leak.
-#include "solver/engine.hpp"
+#include <planner/engine.hpp>
 
 namespace planner::cli {
 

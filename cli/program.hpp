@@ -5,7 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
-#include "cli/command.hpp"
+#include "cli/commands/command.hpp"
 
 namespace planner::cli {
 
@@ -32,8 +32,11 @@ public:
     int run(int argc, const char* const* argv);
 
 private:
+    int run_parsed(const ParsedCommandLine& parsed);
+
     CLI::App app_;
     Commands commands_;
+    std::string colour_ = "auto";  // --color, on the program and on each command with coloured text
     // The CLI11 exception of the last parse that asked for --help or --version.
     std::exception_ptr help_or_version_;
 };

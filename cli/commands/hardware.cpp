@@ -1,0 +1,124 @@
+// planner hardware: the hardware classes with the products and compute capabilities that name them.
+#include <iostream>
+
+#include <planner/catalog.hpp>
+#include <planner/library.hpp>
+
+#include "cli/commands/command.hpp"
+#include "cli/flags/options.hpp"
+#include "cli/render/import_notes.hpp"
+#include "cli/render/result_json.hpp"
+#include "cli/render/style.hpp"
+
+namespace planner::cli {
+
+namespace {
+
+struct CatalogFlags {
+    std::string matrix;
+    bool strict_labels = false;  // --strict-labels
+    bool json = false;
+};
+
+std::string comma_words(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+std::vector<const Product*> products_of(const std::string& hardware) {
+    std::vector<const Product*> out;
+    for (const Product& product : Catalog::builtin().products())
+        if (product.hardware == hardware) out.push_back(&product);
+    return out;
+}
+
+ordered_json product_json(const Product& product) {
+    ordered_json item;
+    item["id"] = product.id;
+    item["name"] = product.name;
+    item["aliases"] = product.aliases;
+    item["family"] = product.family;
+    item["family_default"] = product.family_default;
+    item["memory_gib"] = product.memory_gib;
+    item["memory_verified"] = product.memory_verified;
+    item["memory_source"] = product.memory_source;
+    item["capability"] = product.capability;
+    item["capability_source"] = product.capability_source;
+    return item;
+}
+
+int run_hardware(const CatalogFlags& flags) {
+    const Matrix matrix = load_matrix_saying_notes(flags.matrix, flags.strict_labels);
+    const auto& classes = Catalog::builtin().hardware();
+    if (flags.json) {
+        ordered_json out = result_head("hardware", "ok");
+        out["matrix"] = matrix.id;
+        ordered_json list = ordered_json::array();
+        for (const CatalogEntry& entry : classes) {
+            ordered_json item = catalog_entry_json(entry, matrix.has_hardware(entry.id));
+            item["matrices"] = matrices_with_hardware(entry.id);
+            ordered_json products = ordered_json::array();
+            for (const Product* product : products_of(entry.id)) products.push_back(product_json(*product));
+            item["products"] = std::move(products);
+            list.push_back(std::move(item));
+        }
+        out["hardware"] = std::move(list);
+        std::cout << dump_json(out);
+        return 0;
+    }
+    Style style = Style::for_stdout(false);
+    size_t id_width = 0;
+    for (const CatalogEntry& entry : classes) id_width = std::max(id_width, entry.id.size());
+    size_t product_width = 0;
+    for (const Product& product : Catalog::builtin().products())
+        product_width = std::max(product_width, product.id.size() + (product.family_default ? product.family.size() + 5 : 0));
+    std::cout << classes.size() << " hardware classes; * = has a column in matrix " << matrix.id
+              << "; products with the memory their driver reports (~: the datasheet's, unverified) and compute "
+                 "capability (gfx architecture for AMD)\n";
+    for (const CatalogEntry& entry : classes) {
+        std::cout << (matrix.has_hardware(entry.id) ? "* " : "  ") << style.bold(pad_right(entry.id, id_width))
+                  << "  " << entry.name << "\n"
+                  << std::string(id_width + 4, ' ') << style.dim("also: " + comma_words(entry.aliases)) << "\n";
+        for (const Product* product : products_of(entry.id)) {
+            // The product a bare family name means: "a100-80gb (= a100)".
+            const std::string id = product->family_default ? product->id + " (= " + product->family + ")" : product->id;
+            std::cout << std::string(id_width + 4, ' ') << pad_right(id, product_width) << "  "
+                      << pad_right(memory_text(*product), 10) << "  " << pad_right(product->capability, 6) << "  "
+                      << product->name << "\n";
+        }
+        if (!matrix.has_hardware(entry.id)) {
+            auto others = matrices_with_hardware(entry.id);
+            std::cout << std::string(id_width + 4, ' ')
+                      << style.dim(others.empty() ? std::string("no shipped matrix has it")
+                                                  : "in matrices: " + comma_words(others))
+                      << "\n";
+        }
+    }
+    // The matrix's own columns (a document's new labels, a JSON matrix's ids), which the catalog lacks.
+    std::vector<std::string> own;
+    for (const std::string& id : matrix.hardware)
+        if (!Catalog::builtin().find_hardware(id)) own.push_back(id);
+    if (own.empty()) return 0;
+    std::cout << own.size() << " more hardware classes of matrix " << matrix.id << ", which the catalog lacks:\n";
+    for (const std::string& id : own) {
+        auto name = matrix.hardware_names.find(id);
+        std::cout << "* " << style.bold(id) << (name == matrix.hardware_names.end() ? "" : "  " + name->second)
+                  << "\n";
+    }
+    return 0;
+}
+
+}  // namespace
+
+void add_hardware_command(CLI::App& app, Commands& commands) {
+    auto flags = std::make_shared<CatalogFlags>();
+    CLI::App* command = app.add_subcommand(
+        "hardware", "the hardware classes with the product names and compute capabilities they accept");
+    add_matrix_option(*command, flags->matrix, flags->strict_labels);
+    add_json_flag(*command, flags->json);
+    command->footer(example_footer({"planner hardware", "planner hardware --json"}));
+    commands.push_back({command, "hardware", [flags] { return run_hardware(*flags); }});
+}
+
+}  // namespace planner::cli

@@ -1,0 +1,265 @@
+// planner versions, and --any-version on the planning commands: which matrix
+// versions allow a request, the answer in each, and what blocks the others.
+#include <algorithm>
+#include <iostream>
+
+#include <planner/across_versions.hpp>
+#include <planner/catalog.hpp>
+#include <planner/error.hpp>
+#include <planner/library.hpp>
+#include <planner/missing_column.hpp>
+#include <planner/overlay.hpp>
+
+#include "cli/commands/command.hpp"
+#include "cli/commands/versions.hpp"
+#include "cli/exit_code.hpp"
+#include "cli/flags/request_fields.hpp"
+#include "cli/render/import_notes.hpp"
+#include "cli/render/result_json.hpp"
+#include "cli/process_engine.hpp"
+#include "cli/render/text.hpp"
+#include "model/io/strings.hpp"
+
+namespace planner::cli {
+
+namespace {
+
+std::vector<Matrix> load_versions(const PlanFlags& flags) {
+    std::vector<std::string> ids = flags.matrices;
+    if (ids.empty())
+        for (const ShippedMatrix& shipped : shipped_matrices()) ids.push_back(shipped.id);
+    std::vector<Matrix> versions;
+    for (const std::string& id : ids) {
+        // An overlay written for one version may name what an older one lacks.
+        const Matrix base = flags.matrices.empty() ? shipped_matrix(id) : load_matrix_saying_notes(id, flags.strict_labels);
+        Matrix matrix = apply_overlay_flags(flags.overlay, base, MissingCell::skip);
+        for (const Matrix& other : versions)
+            if (other.id == matrix.id) throw UsageError("--matrix: version " + matrix.id + " is given twice");
+        versions.push_back(std::move(matrix));
+    }
+    return versions;
+}
+
+// Names are resolved against all versions together: each must exist in one.
+Matrix union_of_names(const std::vector<Matrix>& versions) {
+    Matrix all;
+    std::vector<std::string> ids;
+    for (const Matrix& matrix : versions) {
+        ids.push_back(matrix.id);
+        for (const auto& feature : matrix.features)
+            if (!all.has_feature(feature)) {
+                all.features.push_back(feature);
+                all.reindex();
+            }
+        for (const auto& hardware : matrix.hardware)
+            if (!all.has_hardware(hardware)) {
+                all.hardware.push_back(hardware);
+                all.reindex();
+            }
+    }
+    all.id = join(ids, ", ");
+    return all;
+}
+
+// A class no version has a column for (blackwell) is planned for as on one
+// matrix: each version gets the stand-in column the request asks for (every
+// cell unknown, or --hw-as's column of that version). The notes, said once
+// each, tell the user so.
+std::vector<std::string> add_stand_in_columns(std::vector<Matrix>& versions, const Request& request) {
+    std::vector<std::string> notes;
+    if (request.missing_column == MissingColumn::refuse) return notes;
+    for (Matrix& version : versions) {
+        if (version.has_hardware(request.hardware)) continue;
+        StandInColumn stand_in =
+            add_stand_in_column(version, request.hardware, request.missing_column, request.hardware_as);
+        version = std::move(stand_in.matrix);
+        for (std::string& note : stand_in.notes)
+            if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
+    }
+    return notes;
+}
+
+void refuse_single_version_question(std::string_view name, Question question) {
+    if (info(question).across_versions) return;
+    std::string across;
+    std::vector<std::string> names;
+    for (const QuestionInfo& entry : questions())
+        if (entry.across_versions) names.push_back(std::string(entry.name));
+    for (size_t i = 0; i < names.size(); ++i)
+        across.append(i == 0 ? "" : i + 1 == names.size() ? " and " : ", ").append(names[i]);
+    throw UsageError("--any-version works with " + across + ", not " + std::string(name));
+}
+
+// What the version's own report shows: the plan where the version allows the
+// request, the conflicts where it does not (a lacking name is said apart).
+Report version_report(Question question, const Matrix& matrix, const Request& request,
+                      const VersionAnswer& answer, const std::string& matrix_arg) {
+    Report report;
+    report.question = question == Question::maximize && !answer.allows ? Question::explain : question;
+    report.matrix = &matrix;
+    report.request = request;
+    report.matrix_arg = matrix_arg;
+    report.result = answer.result;
+    std::erase_if(report.result.conflicts, [](const Conflict& c) { return c.cells.empty(); });
+    return report;
+}
+
+std::string lacking_text(const VersionAnswer& answer) {
+    std::string out;
+    for (const Requirement& name : answer.lacking) {
+        const bool hardware = name.kind == Requirement::Kind::hardware;
+        out += "  " + answer.version + " has no " + (hardware ? "column" : "row") + " for " + name.id + " (" +
+               requirement_flag(name) + ")\n";
+    }
+    return out;
+}
+
+std::string any_version_text(std::string_view name, Question question, const std::vector<Matrix>& versions,
+                             const Request& request, const AnyVersionResult& result, const Style& style) {
+    std::string out = style.bold(name == "versions" ? "versions" : std::string(name) + " --any-version") + " on " +
+                      style.bold(request.hardware) + ": ";
+    if (!result.allowing.empty())
+        out += "allowed by " + std::to_string(result.allowing.size()) + " of " + std::to_string(versions.size()) +
+               " versions: " + style.good(join(result.allowing, ", "));
+    else if (result.undecided.empty() && !result.versions.empty())
+        out += style.bad("no version allows the request");
+    else if (result.undecided.size() < result.versions.size())
+        out += "no decided version allows the request";
+    else if (!result.versions.empty())
+        out += "no version was decided";
+    else
+        out += "not decided";
+    out += "\n";
+    for (const std::string& note : result.notes) out += style.warn("note") + ": " + note + "\n";
+    // An undecided version may allow the request as well as refuse it.
+    if (!result.undecided.empty())
+        out += style.warn("not decided before the time limit") + ": " + join(result.undecided, ", ") + "\n";
+    if (result.status == Status::timeout && result.versions.empty())
+        return out + style.warn("timeout") + ": " + result.message + "\n";
+    for (size_t v = 0; v < result.versions.size(); ++v) {
+        const VersionAnswer& answer = result.versions[v];
+        if (!answer.decided) {
+            out += "\n" + style.bold(answer.version) + ": " + style.warn("not decided before the time limit") + "\n";
+            continue;
+        }
+        out += "\n" + style.bold(answer.version) + ": " + (answer.allows ? style.good("allows") : style.bad("blocked")) +
+               "\n";
+        if (answer.result.status == Status::timeout) {
+            out += "  " + style.warn("timeout") + ": " + answer.result.message + "\n";
+            continue;
+        }
+        out += lacking_text(answer);
+        if (!versions[v].has_hardware(request.hardware)) continue;  // nothing more to say on it
+        Report report = version_report(question, versions[v], request, answer, versions[v].id);
+        if (!answer.allows && report.result.conflicts.empty() && report.result.violations.empty()) continue;
+        out += render_report_text(report, style);
+    }
+    return out;
+}
+
+ordered_json any_version_json(std::string_view name, Question question, const std::vector<Matrix>& versions,
+                              const Request& request, const AnyVersionResult& result) {
+    ordered_json out = result_head(name, to_string(result.status));
+    if (!result.message.empty()) out[result.status == Status::error ? "error" : "message"] = result.message;
+    out["any_version"] = true;
+    out["hardware"] = request.hardware;
+    std::vector<std::string> ids;
+    for (const Matrix& matrix : versions) ids.push_back(matrix.id);
+    out["matrices"] = ids;
+    out["allowing"] = result.allowing;
+    out["undecided"] = result.undecided;
+    if (!result.notes.empty()) out["notes"] = result.notes;
+    ordered_json list = ordered_json::array();
+    for (size_t v = 0; v < result.versions.size(); ++v) {
+        const VersionAnswer& answer = result.versions[v];
+        ordered_json item;
+        item["matrix"] = answer.version;
+        item["allows"] = answer.allows;
+        item["decided"] = answer.decided;
+        item["lacking"] = requirement_texts(answer.lacking);
+        Report report = version_report(question, versions[v], request, answer, versions[v].id);
+        report.result.conflicts = answer.result.conflicts;  // JSON keeps the lacking ones too
+        ordered_json document = report_json(report);
+        for (const char* head : {"schema", "command"}) document.erase(head);
+        item["result"] = std::move(document);
+        list.push_back(std::move(item));
+    }
+    out["versions"] = std::move(list);
+    return out;
+}
+
+}  // namespace
+
+namespace {
+
+// Repeated --matrix names the versions to compare; the last one is the single-matrix choice.
+void collect_repeated_matrices(CLI::App& command, PlanFlags& flags) {
+    if (CLI::Option* matrix = command.get_option_no_throw("--matrix"))
+        matrix->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)->each([&flags](const std::string& value) {
+            flags.matrices.push_back(value);
+        });
+}
+
+}  // namespace
+
+void add_any_version_flag(CLI::App& command, PlanFlags& flags) {
+    command.add_flag("--any-version", flags.any_version,
+                     "ask every shipped matrix version (or each --matrix given) at once: which allow the "
+                     "request, the answer in each, what blocks the others");
+    collect_repeated_matrices(command, flags);
+}
+
+void check_any_version_flags(std::string_view name, Question question, const PlanFlags& flags) {
+    refuse_single_version_question(name, question);
+    std::vector<Matrix> versions = load_versions(flags);
+    add_stand_in_columns(versions, build_request(flags.request, union_of_names(versions)));
+}
+
+int run_any_version_command(std::string_view name, Question question, const PlanFlags& flags) {
+    refuse_single_version_question(name, question);
+    std::vector<Matrix> versions = load_versions(flags);
+    const Matrix names = union_of_names(versions);
+    Request request = build_request(flags.request, names);
+    apply_rules_flags(flags.rules, request);
+    const std::vector<std::string> notes = add_stand_in_columns(versions, request);
+    AnyVersionResult result = process_engine().across_versions(versions, request, question);
+    result.notes = notes;
+    if (result.status == Status::error)
+        std::cerr << "planner: internal error: " << result.message
+                  << "\nThis is a bug in planner, not in your request; please report it with the command you ran.\n";
+    if (flags.json)
+        std::cout << dump_json(any_version_json(name, question, versions, request, result));
+    else if (result.status != Status::error)
+        std::cout << any_version_text(name, question, versions, request, result, Style::for_stdout(false));
+    return exit_code(result.status);
+}
+
+void add_versions_command(CLI::App& app, Commands& commands) {
+    auto flags = std::make_shared<PlanFlags>();
+    flags->any_version = true;
+    CLI::App* command = app.add_subcommand(
+        "versions", "which matrix versions allow a request, the best plan in each, what blocks the others");
+    add_hardware_option(*command, flags->request.hardware, true);
+    add_hardware_as_option(*command, flags->request.hardware_as);
+    add_matrix_option(*command, flags->matrix, flags->strict_labels);
+    command->get_option("--matrix")->description(
+        "a matrix version to compare: id (planner matrix list) or file; repeat it for several; default: every "
+        "shipped matrix");
+    add_json_flag(*command, flags->json);
+    add_overlay_options(*command, flags->overlay);
+    add_rules_options(*command, flags->rules);
+    collect_repeated_matrices(*command, *flags);
+    add_name_list_option(*command, "--must", flags->request.must, "features that must be on");
+    add_name_list_option(*command, "--never", flags->request.never, "features that must be off");
+    add_name_list_option(*command, "--prefer", flags->request.prefer,
+                         "features in priority order, each worth more than all later ones together");
+    add_weight_option(*command, flags->request);
+    add_policy_flags(*command, flags->request);
+    add_timeout_option(*command, flags->request);
+    command->footer(example_footer({"planner versions --hw cpu --must lora,cp",
+                                    "planner versions --hw ampere --must lora,sd --assume lora:sd=partial"}));
+    commands.push_back({command, "versions", [flags] { return run_any_version_command("versions", Question::maximize, *flags); },
+                        [flags] { check_any_version_flags("versions", Question::maximize, *flags); }});
+}
+
+}  // namespace planner::cli
