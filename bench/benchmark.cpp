@@ -1,11 +1,14 @@
 // planner's benchmark: every figure beside its baseline, measured in one run.
-//   build/tests/bench/planner_bench [--quick]
+//   build/bench/planner_bench [--quick]
 // 1. cold process time of `planner maximize` and `planner check` against a
 //    process that only creates a Z3 context (the floor Z3 imposes);
-// 2. warm queries per second through the engine API;
+// 2. warm queries per second through the engine API, and warm any-version
+//    queries through one Engine against one Engine (one Z3 context) per query;
 // 3. scaling against an exact bitset branch and bound, on realistic and dense
 //    random matrices, with time-outs counted;
-// 4. peak RSS at N = 400.
+// 4. peak RSS at N = 400;
+// 5. time and memory of refusing a 4 GiB sparse file and /dev/zero;
+// 6. worst-case parse: each parser's hostile input at its size cap.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -17,11 +20,14 @@
 
 #include <unistd.h>
 
+#include <planner/across_versions.hpp>
+#include <planner/engine.hpp>
+#include <planner/library.hpp>
+
 #include "branch_and_bound.hpp"
-#include "model/matrix_library.hpp"
 #include "process_timer.hpp"
-#include "solver/engine.hpp"
 #include "synthetic_matrix.hpp"
+#include "worst_case_parse.hpp"
 
 using namespace planner;
 using namespace planner::bench;
@@ -100,6 +106,43 @@ void warm_queries(const Options& o) {
                 1000.0 * total / o.warm_queries, o.warm_queries / (total / 1000.0), ok, infeasible);
 }
 
+// --any-version through one Engine, which keeps its Z3 context and the
+// versions' encodings from query to query, against the baseline each query
+// paid before Engine::across_versions: its own context and its own engine.
+void warm_any_version(const Options& o) {
+    std::vector<Matrix> versions;
+    for (const ShippedMatrix& shipped : shipped_matrices()) versions.push_back(load_matrix(shipped.id));
+    const std::vector<std::vector<std::string>> must_sets = {{}, {"lora"}, {"lora", "cp"}, {"sd"}, {"lora", "sd"}};
+    const std::vector<std::string> hardware = {"ampere", "cpu", "hopper", "amd"};
+    std::vector<Request> requests;
+    for (const std::string& h : hardware)
+        for (const auto& must : must_sets) {
+            Request r;
+            r.hardware = h;
+            r.must = must;
+            requests.push_back(std::move(r));
+        }
+    const int queries = o.quick ? 40 : 200;
+    Engine engine;
+    engine.across_versions(versions, requests.front());  // the context is created once, outside the timing
+    int allowed = 0;
+    auto start = Clock::now();
+    for (int q = 0; q < queries; ++q)
+        allowed += engine.across_versions(versions, requests[q % requests.size()]).status == Status::ok;
+    const double warm_ms = ms_since(start) / queries;
+    start = Clock::now();
+    for (int q = 0; q < queries; ++q) {
+        Engine fresh;
+        fresh.across_versions(versions, requests[q % requests.size()]);
+    }
+    const double fresh_ms = ms_since(start) / queries;
+    std::printf("\n   --any-version maximize on the %zu shipped versions, %d queries (%zu different, %d allowed)\n",
+                versions.size(), queries, requests.size(), allowed);
+    std::printf("   %-44s %7.0fus %7.0fus  %.2fx faster than the baseline\n",
+                "one Engine (baseline: an Engine per query)", 1000.0 * warm_ms, 1000.0 * fresh_ms,
+                fresh_ms / warm_ms);
+}
+
 // The same maximize questions through one `planner batch` process and through
 // one process per question (the batch issue's baseline). 72 different
 // questions (4 classes x 6 must sets x 3 prefer lists) in turn, as an
@@ -138,6 +181,42 @@ void batch_throughput(const Options& o) {
     std::printf("   %.0f requests/s (%.0f us each, exit %d) vs one process per request: %.0f requests/s (%.1f ms each); target >= 5,000/s\n",
                 requests / (batch_ms / 1000.0), 1000.0 * batch_ms / requests, batch_exit, 1000.0 / single_ms,
                 single_ms);
+}
+
+// Every request a different what-if (--assume spelling): batch memory must
+// stay flat, whatever the stream's length (README, "batch"). Peak RSS of a
+// short stream beside the long one; one request in 100 is a maximize, so the
+// solver's caches are in the figure too.
+void batch_whatif_memory(const Options& o) {
+    const char* features[] = {"cp", "apc", "lora", "prompt-adapter", "sd", "cuda-graph",
+                              "mm", "best-of", "async-output", "logprobs", "prompt-logprobs", "beam-search"};
+    const char* values[] = {"yes", "no", "partial", "unknown"};
+    auto write_stream = [&](const std::string& path, long requests) {
+        std::FILE* file = std::fopen(path.c_str(), "w");
+        if (!file) return false;
+        for (long i = 0; i < requests; ++i) {
+            std::string assume;
+            for (long rest = i, item = 0; item < 3; ++item, rest /= 528) {
+                const long choice = rest % 528, pair = choice / 4, row = pair / 11, column = pair % 11;
+                assume += std::string(item ? ", " : "") + "\"" + features[row] + ":" +
+                          features[column >= row ? column + 1 : column] + "=" + values[choice % 4] + "\"";
+            }
+            std::fprintf(file, "{\"id\": %ld, \"cmd\": \"%s\", \"hw\": \"ampere\", \"%s\": [\"cp\"], \"assume\": [%s]}\n", i,
+                         i % 100 ? "check" : "maximize", i % 100 ? "have" : "must", assume.c_str());
+        }
+        return std::fclose(file) == 0;
+    };
+    const long short_stream = 1000, long_stream = o.quick ? 100000 : 1000000;
+    const std::string path = "/tmp/planner-bench-whatif-" + std::to_string(::getpid()) + ".jsonl";
+    if (!write_stream(path, short_stream)) return;
+    ProcessRun small = run_process({o.planner_exe, "batch"}, path);
+    if (!write_stream(path, long_stream)) return;
+    ProcessRun large = run_process({o.planner_exe, "batch"}, path);
+    std::remove(path.c_str());
+    std::printf("\n2c. Batch memory over distinct what-ifs: every line a different --assume (3 cells), 1 in 100 a maximize\n");
+    std::printf("   %ld requests: peak RSS %.1f MiB (exit %d); %ld requests: %.1f MiB (exit %d, %.1f s); growth %.1f MiB\n",
+                short_stream, small.peak_rss_kib / 1024.0, small.exit_code, long_stream, large.peak_rss_kib / 1024.0,
+                large.exit_code, large.milliseconds / 1000.0, (large.peak_rss_kib - small.peak_rss_kib) / 1024.0);
 }
 
 struct Row {
@@ -219,6 +298,26 @@ void peak_memory(const Options& o) {
                 floor.peak_rss_kib / 1024.0);
 }
 
+// The caps of model/io/limits.hpp hold before reading: a 4 GiB sparse file and
+// an endless device are refused in the time and memory of a start-up.
+void refused_inputs(const Options& o) {
+    std::printf("\n5. Inputs refused by their size or kind (one run each)\n");
+    char directory[] = "/tmp/planner-bench-XXXXXX";
+    if (!mkdtemp(directory)) return;
+    const std::string sparse = std::string(directory) + "/sparse.md";
+    if (FILE* file = std::fopen(sparse.c_str(), "w")) std::fclose(file);
+    if (truncate(sparse.c_str(), 4LL << 30) == 0) {
+        const ProcessRun run = run_process({o.planner_exe, "import", sparse});
+        std::printf("   %-44s %7.2fms %7ld KiB peak, exit %d\n", "planner import SPARSE_4_GIB.md", run.milliseconds,
+                    run.peak_rss_kib, run.exit_code);
+    }
+    const ProcessRun zero = run_process({o.planner_exe, "import", "/dev/zero"});
+    std::printf("   %-44s %7.2fms %7ld KiB peak, exit %d\n", "planner import /dev/zero", zero.milliseconds,
+                zero.peak_rss_kib, zero.exit_code);
+    std::remove(sparse.c_str());
+    rmdir(directory);
+}
+
 std::string sibling(const char* self, const char* relative) {
     std::string path(self);
     auto slash = path.rfind('/');
@@ -249,8 +348,12 @@ int main(int argc, char** argv) {
     std::printf("planner benchmark%s\n\n", o.quick ? " (quick)" : "");
     cold_start(o);
     warm_queries(o);
+    warm_any_version(o);
     batch_throughput(o);
+    batch_whatif_memory(o);
     scaling(o);
     peak_memory(o);
+    refused_inputs(o);
+    worst_case_parse(o.quick);
     return 0;
 }

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string_view>
 
-#include "model/matrix.hpp"
+#include <planner/matrix.hpp>
 
 namespace planner::bench {
 

@@ -4,7 +4,7 @@
 // (a fixed share of "no" pairs, where exact answers get hard for any method).
 #include <cstdint>
 
-#include "model/matrix.hpp"
+#include <planner/matrix.hpp>
 
 namespace planner::bench {
 
