@@ -134,7 +134,7 @@ def bad_lines_get_errors_and_the_stream_goes_on():
     ]
     answers = batch(lines)
     expected = [("a", "ok"), (None, "error"), (None, "error"), (4, "error"), (5, "error"), (6, "error"),
-                (7, "error"), (8, "error"), (9, "error"), (None, "error"), (13, "invalid"), (14, "error"),
+                (7, "error"), (8, "error"), (9, "error"), (10, "error"), (13, "invalid"), (14, "error"),
                 (15, "error"), (None, "error"), (17, "error"), (18, "error"), (None, "error"), (20, "ok")]
     expect(len(answers) == len(expected), f"{len(answers)} answers: {answers}")
     for answer, (id_, status) in zip(answers, expected):

@@ -3,13 +3,15 @@
 // order of the JSON documents.
 #include <doctest/doctest.h>
 
-#include "cli/command_line.hpp"
-#include "cli/options.hpp"
-#include "cli/render_derivation.hpp"
-#include "cli/render_json.hpp"
-#include "cli/render_text.hpp"
-#include "cli/style.hpp"
-#include "model/error.hpp"
+#include <planner/error.hpp>
+
+#include "cli/exit_code.hpp"
+#include "cli/flags/options.hpp"
+#include "cli/render/derivation.hpp"
+#include "cli/render/result_json.hpp"
+#include "cli/render/style.hpp"
+#include "cli/render/suggested_command.hpp"
+#include "cli/render/text.hpp"
 
 using namespace planner;
 using namespace planner::cli;
@@ -109,21 +111,37 @@ TEST_CASE("a request is refused when it contradicts itself") {
 }
 
 TEST_CASE("suggested command lines ask exactly the alternative") {
-    Request request;
+    Report report;
+    Request& request = report.request;
     request.hardware = "ampere";
     request.must = {"lora", "sd", "cp"};
     request.never = {"mm"};
     request.weights = {{"apc", 3}};
     request.policy.forbid_partial = true;
     Alternative drop_sd{{"sd"}, "ampere", {}};
-    CHECK(alternative_command_line(request, drop_sd, "") ==
+    CHECK(alternative_command_line(report, drop_sd) ==
           "planner maximize --hw ampere --must lora,cp --never mm --weight apc=3 --forbid-partial");
     Alternative on_hopper{{}, "hopper", {}};
-    CHECK(alternative_command_line(request, on_hopper, "my matrix.json") ==
+    report.matrix_arg = "my matrix.json";
+    CHECK(alternative_command_line(report, on_hopper) ==
           "planner maximize --hw hopper --must lora,sd,cp --never mm --weight apc=3 --forbid-partial "
           "--matrix 'my matrix.json'");
     CHECK(shell_quote("it's") == "'it'\\''s'");
     CHECK(shell_quote("") == "''");
+}
+
+TEST_CASE("suggested command lines repeat the flags that changed the matrix, the limit and --allow-hw") {
+    Report report;
+    report.request.hardware = "ampere";
+    report.request.must = {"lora", "sd"};
+    report.request.allow_hardware_change = true;
+    report.request.timeout_ms = 500;
+    report.assume_args = {"mm:sd=yes", "lora@ampere=partial"};
+    report.overlay_args = {"site overlay.json"};
+    Alternative drop_sd{{"sd"}, "ampere", {}};
+    CHECK(alternative_command_line(report, drop_sd) ==
+          "planner maximize --hw ampere --must lora --allow-hw --timeout-ms 500 --overlay 'site overlay.json' "
+          "--assume mm:sd=yes --assume lora@ampere=partial");
 }
 
 TEST_CASE("cells in JSON carry their links and footnote texts, keys in a fixed order") {
@@ -142,17 +160,18 @@ TEST_CASE("result documents have the keys of their command, in order") {
     report.request.hardware = "ampere";
     report.request.must = {"lora", "sd"};
     report.result.status = Status::infeasible;
-    report.result.conflicts = {{{"must lora", "must sd"}, {pair_ref(matrix, "lora", "sd")}}};
+    report.result.conflicts = {
+        {{{Requirement::Kind::must, "lora"}, {Requirement::Kind::must, "sd"}}, {pair_ref(matrix, "lora", "sd")}}};
     report.result.alternatives = {{{"sd"}, "ampere", {"ampere", {"cp", "lora"}, {}}}};
-    report.command = "maximize";
+    report.question = Question::maximize;
     ordered_json document = report_json(report);
     CHECK(keys(document) == std::vector<std::string>{"schema", "command", "status", "hardware", "matrix", "features",
-                                                     "risks", "changes", "criteria", "proven_optimal", "off",
-                                                     "conflicts", "alternatives"});
+                                                     "risks", "changes", "criteria", "proven_optimal", "plan_found",
+                                                     "off", "conflicts", "alternatives", "defaults_off"});
     CHECK(document["alternatives"][0]["command"] == "planner maximize --hw ampere --must lora");
-    report.command = "check";
-    CHECK(keys(report_json(report)).back() == "violations");
-    report.command = "enumerate";
+    report.question = Question::check;
+    CHECK(keys(report_json(report)).back() == "defaults_off");
+    report.question = Question::enumerate;
     CHECK(keys(report_json(report)).back() == "plans");
     report.result.status = Status::error;
     report.result.message = "plan failed re-check";
@@ -160,10 +179,28 @@ TEST_CASE("result documents have the keys of their command, in order") {
     CHECK(dump_json(error_json("x", "bad \xff byte")).find("error") != std::string::npos);
 }
 
+TEST_CASE("an enumeration cut by the time limit never states a total it did not reach") {
+    Matrix matrix = small_matrix();
+    Report report;
+    report.matrix = &matrix;
+    report.question = Question::enumerate;
+    report.request.hardware = "ampere";
+    report.result.status = Status::timeout;
+    report.result.proven_optimal = false;
+    report.result.plans = {{"ampere", {"cp", "lora"}, {}}, {"ampere", {"sd"}, {}}};
+    const std::string text = render_report_text(report, Style(false));
+    CHECK(text.find("at least 2 maximal feature sets (found before the time limit)") != std::string::npos);
+    report.result.status = Status::ok;
+    report.result.proven_optimal = true;
+    CHECK(render_report_text(report, Style(false)).find(": 2 maximal feature sets\n") != std::string::npos);
+}
+
 TEST_CASE("the derivation numbers each step and cites the cell with its evidence") {
     Matrix matrix = small_matrix();
     Request request;
-    Conflict conflict{{"must lora", "must sd", "hardware ampere"}, {pair_ref(matrix, "lora", "sd")}};
+    Conflict conflict{{{Requirement::Kind::must, "lora"}, {Requirement::Kind::must, "sd"},
+                       {Requirement::Kind::hardware, "ampere"}},
+                      {pair_ref(matrix, "lora", "sd")}};
     std::string text = render_derivation(conflict, matrix, request, Style(false), "");
     CHECK(text.find("(1)  you require lora") != std::string::npos);
     CHECK(text.find("[--hw ampere]") != std::string::npos);
@@ -177,7 +214,7 @@ TEST_CASE("the derivation numbers each step and cites the cell with its evidence
 TEST_CASE("a timed-out maximize says its plan is not proven optimal") {
     Matrix matrix = small_matrix();
     Report report;
-    report.command = "maximize";
+    report.question = Question::maximize;
     report.matrix = &matrix;
     report.request.hardware = "ampere";
     report.result.status = Status::timeout;

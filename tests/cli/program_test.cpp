@@ -6,8 +6,9 @@
 #include <string>
 #include <vector>
 
+#include <planner/error.hpp>
+
 #include "cli/program.hpp"
-#include "model/error.hpp"
 
 using namespace planner;
 using namespace planner::cli;
@@ -86,7 +87,7 @@ TEST_CASE("no command at all is refused") {
     Program program;
     const ParsedCommandLine parsed = parse(program, {});
     CHECK(parsed.command == nullptr);
-    CHECK(parsed.error.find("A subcommand is required") != std::string::npos);
+    CHECK(parsed.error.find("no command given; commands: import,") != std::string::npos);
 }
 
 TEST_CASE("check resolves the flags of every planning command without answering") {
@@ -113,6 +114,50 @@ TEST_CASE("check refuses what the command would refuse, in the same words") {
     CHECK(check_message({"maximize", "--hw", "ampere", "--matrix", "vllm-0.6", "--matrix", "vllm-0.8-zh"})
               .find("several versions at once need --any-version") != std::string::npos);
     CHECK(check_message({"explain", "--hw", "ampere", "--matrix", "no-such-matrix", "--must", "lora"}) != "");
-    CHECK(check_message({"enumerate", "--hw", "ampere", "--any-version"}).find("--any-version works with") !=
-          std::string::npos);
+}
+
+// The first parse error of a command line ("" when it parses).
+std::string parse_error(std::vector<const char*> arguments) {
+    Program program;
+    return parse(program, std::move(arguments)).error;
+}
+
+TEST_CASE("a flag help does not list is a parse error, not a refusal after parsing") {
+    CHECK(parse_error({"enumerate", "--hw", "ampere", "--any-version"})
+              .starts_with("planner enumerate has no option --any-version (maximize, repair, check, explain take it"));
+}
+
+TEST_CASE("a misspelled or misplaced flag is an error with a close suggestion, never help") {
+    CHECK(parse_error({"maximize", "-hw", "a100"}) ==
+          "planner maximize has no option -hw; did you mean --hw? (planner maximize --help)");
+    CHECK(parse_error({"maximize", "--hw", "a100", "--mst", "lora"}).starts_with(
+        "planner maximize has no option --mst; did you mean --must?"));
+    CHECK(parse_error({"matrix", "shw"}).starts_with("unknown command 'matrix shw'; did you mean matrix show?"));
+    CHECK(parse_error({"maximze", "--hw", "a100"}).starts_with("unknown command 'maximze'; did you mean maximize?"));
+    CHECK(parse_error({"--hw", "a100", "maximize", "--must", "lora"}) ==
+          "--hw belongs after the command: planner maximize --hw a100 --must lora");
+    CHECK(parse_error({"-hw", "a100", "matrix", "show"}) ==
+          "-hw belongs after the command: planner matrix show --hw a100");
+    CHECK(parse_error({"maximize", "--hw"}).starts_with("--hw needs a value: hardware class or product"));
+    CHECK(parse_error({"maximize", "--must", "--hw", "a100"}).starts_with("--must needs a value: features"));
+    CHECK(parse_error({"maximize", "--hw", "a100", "--hw", "h100"}).starts_with("--hw is given twice"));
+    CHECK(parse_error({"matrix"}).starts_with("planner matrix needs a command: list or show"));
+    CHECK(parse_error({"maximize", "--hw="}).starts_with("--hw needs a value after '='"));
+    CHECK(parse_error({"maximize", "--hw", "a100", "--json=yes"}) ==
+          "--json is a flag and takes no value (--json, not --json=yes)");
+}
+
+TEST_CASE("no suggestion is better than a far one") {
+    const std::string whisper = parse_error({"maximize", "--hw", "a100", "--whisper"});
+    CHECK(whisper == "planner maximize has no option --whisper (planner maximize --help)");
+    CHECK(parse_error({"frobnicate"}).find("did you mean") == std::string::npos);
+    CHECK(parse_error({"maximize", "--hw", "a100", "--x"}).find("did you mean") == std::string::npos);
+}
+
+TEST_CASE("a value that starts with a dash but is a number or stdin is still a value") {
+    CHECK(parse_error({"maximize", "--hw", "a100", "--timeout-ms", "-1"}) == "");
+    CHECK(parse_error({"graph", "--hw", "ampere", "--plan", "-"}) == "");
+    CHECK(parse_error({"import", "-o", "out.json", "doc.md"}) == "");
+    CHECK(parse_error({"import", "-oout.json", "doc.md"}) == "");
+    CHECK(parse_error({"maximize", "--hw=a100", "--must=lora"}) == "");
 }

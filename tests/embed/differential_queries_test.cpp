@@ -1,4 +1,4 @@
-// The differential test's questions (its random matrices and requests, same
+// The differential test's queries (its random matrices and requests, same
 // seeds) asked three ways: `planner CMD --json` one process each, one
 // `planner batch` stream, and the Engine in this process. Batch must answer
 // with the command line's document byte for byte (behind its "id"); the
@@ -15,18 +15,20 @@
 #include <string>
 #include <vector>
 
-#include "model/error.hpp"
-#include "model/matrix_json.hpp"
+#include <planner/engine.hpp>
+#include <planner/error.hpp>
+
+#include "cli/flags/request_fields.hpp"
+#include "model/io/matrix_json.hpp"
 #include "random_matrix.hpp"
 #include "shell_output.hpp"
-#include "solver/engine.hpp"
 
 using nlohmann::ordered_json;
 using namespace planner;
 
 namespace {
 
-struct Question {
+struct Query {
     std::string command;
     Request request;  // only what the command's flags can say
     std::string matrix_path;
@@ -69,7 +71,7 @@ std::string weights_flag(const std::map<std::string, int>& weights) {
     return joined(items);
 }
 
-std::string command_line(const Question& q) {
+std::string command_line(const Query& q) {
     const Request& r = q.request;
     std::string out = q.command + " --matrix " + quoted(q.matrix_path) + " --hw " + r.hardware + " --json";
     auto list = [&](const char* flag, const std::vector<std::string>& items) {
@@ -84,12 +86,13 @@ std::string command_line(const Question& q) {
     if (r.policy.forbid_partial) out += " --forbid-partial";
     if (r.policy.forbid_unknown) out += " --forbid-unknown";
     if (r.allow_hardware_change) out += " --allow-hw";
-    if (q.command == "repair") out += " --hw-cost " + std::to_string(r.hardware_cost);
+    // --hw-cost is refused without --allow-hw (it would have no effect).
+    if (q.command == "repair" && r.allow_hardware_change) out += " --hw-cost " + std::to_string(r.hardware_cost);
     if (q.command == "enumerate") out += " --limit " + std::to_string(r.limit);
     return out;
 }
 
-ordered_json batch_line(const Question& q, size_t id) {
+ordered_json batch_line(const Query& q, size_t id) {
     const Request& r = q.request;
     ordered_json line;
     line["id"] = id;
@@ -108,7 +111,7 @@ ordered_json batch_line(const Question& q, size_t id) {
     if (r.policy.forbid_partial) line["forbid_partial"] = true;
     if (r.policy.forbid_unknown) line["forbid_unknown"] = true;
     if (r.allow_hardware_change) line["allow_hw"] = true;
-    if (q.command == "repair") line["hw_cost"] = r.hardware_cost;
+    if (q.command == "repair" && r.allow_hardware_change) line["hw_cost"] = r.hardware_cost;
     if (q.command == "enumerate") line["limit"] = r.limit;
     return line;
 }
@@ -171,17 +174,15 @@ Matrix stated_in_full(Matrix matrix) {
     return matrix;
 }
 
-Result ask(Engine& engine, const Matrix& matrix, const Question& q) {
-    if (q.command == "maximize") return engine.maximize(matrix, q.request);
-    if (q.command == "repair") return engine.repair(matrix, q.request);
-    if (q.command == "check") return engine.check(matrix, q.request);
-    if (q.command == "explain") return engine.explain(matrix, q.request);
-    return engine.enumerate(matrix, q.request);
+Result ask(Engine& engine, const Matrix& matrix, const Query& q) {
+    const std::optional<Question> question = question_named(q.command);
+    REQUIRE(question);
+    return engine.ask(*question, matrix, q.request);
 }
 
 }  // namespace
 
-TEST_CASE("the differential test's questions get one answer from the CLI, batch and the library") {
+TEST_CASE("the differential test's queries get one answer from the CLI, batch and the library") {
     const char* cli = std::getenv("PLANNER_CLI");
     REQUIRE_MESSAGE(cli != nullptr, "PLANNER_CLI must name the planner executable");
     const char* count = std::getenv("PLANNER_DIFF_CLI_CASES");
@@ -190,7 +191,7 @@ TEST_CASE("the differential test's questions get one answer from the CLI, batch 
     REQUIRE(std::system(("mkdir -p " + scratch).c_str()) == 0);
 
     std::vector<Matrix> matrices;
-    std::vector<Question> questions;
+    std::vector<Query> queries;
     std::vector<size_t> matrix_of;
     for (long i = 0; i < cases; ++i) {
         // The differential test's seeds and draws (tests/solver/differential_test.cpp).
@@ -206,7 +207,7 @@ TEST_CASE("the differential test's questions get one answer from the CLI, batch 
             for (const std::string command : {"maximize", "repair", "check", "explain", "enumerate"}) {
                 // --have needs a feature: "nothing on" has no command line.
                 if ((command == "repair" || command == "check") && request.have.empty()) continue;
-                questions.push_back({command, for_command(command, request), path});
+                queries.push_back({command, for_command(command, request), path});
                 matrix_of.push_back(matrices.size());
             }
         }
@@ -214,7 +215,7 @@ TEST_CASE("the differential test's questions get one answer from the CLI, batch 
         Request contradictory;
         contradictory.hardware = matrix.hardware.front();
         contradictory.never = contradictory.prefer = {matrix.features.back()};
-        questions.push_back({"maximize", contradictory, path});
+        queries.push_back({"maximize", contradictory, path});
         matrix_of.push_back(matrices.size());
         matrices.push_back(std::move(matrix));
     }
@@ -222,7 +223,7 @@ TEST_CASE("the differential test's questions get one answer from the CLI, batch 
     const std::string requests = scratch + "/requests.jsonl";
     {
         std::ofstream out(requests);
-        for (size_t i = 0; i < questions.size(); ++i) out << batch_line(questions[i], i).dump() << "\n";
+        for (size_t i = 0; i < queries.size(); ++i) out << batch_line(queries[i], i).dump() << "\n";
     }
     const ShellOutput batch = shell_output(quoted(cli) + " batch < " + quoted(requests) + " 2>/dev/null");
     CHECK(batch.exit_code == 0);
@@ -234,12 +235,12 @@ TEST_CASE("the differential test's questions get one answer from the CLI, batch 
         batch_answers.push_back(ordered_json::parse(batch_output.substr(start, end - start)));
         start = end == std::string::npos ? batch_output.size() : end + 1;
     }
-    REQUIRE(batch_answers.size() == questions.size());
+    REQUIRE(batch_answers.size() == queries.size());
 
     Engine engine;
     size_t answered = 0, refused = 0;
-    for (size_t i = 0; i < questions.size(); ++i) {
-        const Question& q = questions[i];
+    for (size_t i = 0; i < queries.size(); ++i) {
+        const Query& q = queries[i];
         const std::string arguments = command_line(q);
         CAPTURE(arguments);
         const ShellOutput answer = shell_output(quoted(cli) + " " + arguments + " 2>/dev/null");
@@ -254,6 +255,9 @@ TEST_CASE("the differential test's questions get one answer from the CLI, batch 
         std::string refusal;
         try {
             mine = ask(engine, matrices[matrix_of[i]], q);
+        } catch (const RequestError& e) {
+            // The library names Request fields; the CLI and batch say them as flags.
+            refusal = cli::message_in_flags(e);
         } catch (const UsageError& e) {
             refusal = e.what();
         }
@@ -271,7 +275,7 @@ TEST_CASE("the differential test's questions get one answer from the CLI, batch 
         compare_library(*mine, theirs);
         ++answered;
     }
-    MESSAGE(answered, " questions answered alike by the CLI, batch and the library; ", refused, " refused alike");
+    MESSAGE(answered, " queries answered alike by the CLI, batch and the library; ", refused, " refused alike");
     CHECK(answered > refused);
     CHECK(refused == static_cast<size_t>(cases));
     std::system(("rm -rf " + scratch).c_str());

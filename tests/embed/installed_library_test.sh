@@ -6,7 +6,8 @@
 set -u
 build=$1
 source_root=$2
-cxx=${CXX:-c++}
+# A word list: meson gives the compiler with its launcher ("ccache c++").
+read -ra cxx <<< "${CXX:-c++}"
 passed=0
 failed=0
 check() {  # check NAME COMMAND... : one test case
@@ -42,12 +43,14 @@ check "planner.pc is installed" test -n "$pc"
 export PKG_CONFIG_PATH="$(dirname "$pc")${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 export PKG_CONFIG_SYSROOT_DIR="$stage"
 
+man_page=$(find "$stage" -path '*/share/man/man1/planner.1' -print -quit)
+check "the man page is installed as share/man/man1/planner.1" test -s "$man_page"
+
 include_dir=$(find "$stage" -type d -path '*/include/planner' -print -quit)
 check "headers are installed under include/planner" test -n "$include_dir"
-expected="model/catalog.hpp model/cell_value.hpp model/check.hpp model/error.hpp \
-model/hardware_detect.hpp model/matrix.hpp model/matrix_library.hpp model/vllm_args.hpp \
-solver/engine.hpp"
-installed=$(cd "$include_dir" 2>/dev/null && find . -name '*.hpp' | sed 's|^\./||' | sort | tr '\n' ' ')
+expected="across_versions.hpp catalog.hpp cell_value.hpp check.hpp diff.hpp engine.hpp error.hpp hardware.hpp \
+library.hpp matrix.hpp missing_column.hpp overlay.hpp planner.hpp question.hpp rules.hpp vllm_args.hpp"
+installed=$(cd "$include_dir" 2>/dev/null && find . -type f | sed 's|^\./||' | sort | tr '\n' ' ')
 check "exactly the public headers are installed" \
     test "$(echo $installed)" = "$(echo $expected)"
 no_foreign_types() {
@@ -57,7 +60,7 @@ check "no Z3, JSON or Boost name in an installed header" no_foreign_types
 each_header_compiles_alone() {
     local header ok=0
     for header in $expected; do
-        echo "#include \"$header\"" | "$cxx" -std=c++20 -fsyntax-only -x c++ - \
+        echo "#include <planner/$header>" | "${cxx[@]}" -std=c++20 -fsyntax-only -x c++ - \
             $(pkg-config --cflags planner) || { echo "  $header" >&2; ok=1; }
     done
     return $ok
@@ -68,7 +71,7 @@ cflags=$(pkg-config --cflags planner)
 libs=$(pkg-config --libs planner)
 static_libs=$(pkg-config --static --libs planner)
 check "pkg-config --cflags points into the installed tree" \
-    grep -q -- "-I$include_dir" <<<"$cflags"
+    grep -q -- "-I$(dirname "$include_dir")" <<<"$cflags"
 check "pkg-config --libs names the library" grep -qw -- "-lplanner" <<<"$libs"
 # The library is static, so z3 must come along with or without --static.
 check "pkg-config --libs brings z3" grep -qw -- "-lz3" <<<"$libs"
@@ -78,8 +81,14 @@ check "no JSON or Boost flags are published" \
 
 # A copy outside the source tree, so only installed headers can satisfy its includes.
 cp "$source_root/examples/embed.cpp" "$work/embed.cpp"
+only_the_umbrella() {  # the example's own includes: the standard library and <planner/planner.hpp>
+    local planner_includes
+    planner_includes=$(grep -E '^[[:space:]]*#[[:space:]]*include' "$work/embed.cpp" | grep -vE '<[a-z_]+>')
+    test "$planner_includes" = "#include <planner/planner.hpp>"
+}
+check "examples/embed.cpp includes <planner/planner.hpp> and no other planner header" only_the_umbrella
 check "examples/embed.cpp builds against the installed library alone" \
-    "$cxx" -std=c++20 -Wall -Wextra -Wpedantic -Werror -o "$work/embed" "$work/embed.cpp" $cflags $libs
+    "${cxx[@]}" -std=c++20 -Wall -Wextra -Wpedantic -Werror -o "$work/embed" "$work/embed.cpp" $cflags $libs
 [ -x "$work/embed" ] || finish
 
 output=$("$work/embed" 2>"$work/stderr")

@@ -8,9 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "model/matrix_library.hpp"
+#include <planner/engine.hpp>
+#include <planner/library.hpp>
+
 #include "shell_output.hpp"
-#include "solver/engine.hpp"
 
 using nlohmann::json;
 using planner::CellRef;

@@ -5,8 +5,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "cli/batch_request.hpp"
-#include "model/error.hpp"
+#include <planner/error.hpp>
+
+#include "cli/flags/batch_request.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view line(reinterpret_cast<const char*>(data), size);

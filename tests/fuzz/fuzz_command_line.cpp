@@ -11,8 +11,9 @@
 #include <string>
 #include <vector>
 
+#include <planner/error.hpp>
+
 #include "cli/program.hpp"
-#include "model/error.hpp"
 
 namespace {
 

@@ -4,7 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "model/error.hpp"
+#include <planner/error.hpp>
+
 #include "model/import/importer.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

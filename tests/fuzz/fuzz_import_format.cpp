@@ -8,8 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "model/catalog.hpp"
-#include "model/error.hpp"
+#include <planner/catalog.hpp>
+#include <planner/error.hpp>
+
 #include "model/import/markdown_table.hpp"
 #include "model/import/matrix_builder.hpp"
 #include "model/import/myst_list_table.hpp"
@@ -35,7 +36,7 @@ void check_inside(const Document& doc, const RawTable& table) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size == 0) return 0;
-    using Reader = std::vector<RawTable> (*)(const Document&);
+    using Reader = std::vector<RawTable> (*)(const Document&, const TableFilter&);
     constexpr Reader kReaders[] = {&read_markdown_tables, &read_rst_list_tables, &read_myst_list_tables};
     const Reader reader = kReaders[data[0] % 3];
     std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
@@ -43,12 +44,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (first_invalid_utf8(text) != std::string_view::npos) return 0;
     const Document doc{"fuzz.md", split_lines(text)};
     try {
-        const std::vector<RawTable> tables = reader(doc);
+        const std::vector<RawTable> tables = reader(doc, {});
         for (const RawTable& table : tables) check_inside(doc, table);
         const planner::Catalog& catalog = planner::Catalog::builtin();
-        MatrixTables found = find_matrix_tables(doc, tables, catalog);
+        MatrixTables found = find_matrix_tables(doc, tables, catalog, {});
         std::vector<std::string> notes;
-        build_matrix(doc, *found.features, *found.hardware, catalog, {}, notes);
+        build_matrix(doc, *found.features, *found.hardware, catalog, {}, false, notes);
     } catch (const planner::InputError&) {
     }
     return 0;

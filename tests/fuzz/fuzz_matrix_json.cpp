@@ -8,8 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "model/error.hpp"
-#include "model/matrix_json.hpp"
+#include <planner/error.hpp>
+
+#include "model/io/matrix_json.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -5,7 +5,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "model/error.hpp"
+#include <planner/error.hpp>
+
 #include "model/import/mojibake.hpp"
 #include "model/import/utf8.hpp"
 

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "model/error.hpp"
-#include "model/matrix_library.hpp"
-#include "model/overlay.hpp"
+#include <planner/error.hpp>
+#include <planner/library.hpp>
+#include <planner/overlay.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size == 0) return 0;

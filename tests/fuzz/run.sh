@@ -9,7 +9,7 @@
 #   tests/fuzz/run.sh --list          (the targets, for `ninja -C build-fuzz ...`)
 set -u
 cd "$(dirname "$0")/../.." || exit 2
-targets=${FUZZ_TARGETS:-fuzz_import fuzz_import_format fuzz_mojibake fuzz_matrix_json fuzz_overlay fuzz_batch_line fuzz_command_line}
+targets=${FUZZ_TARGETS:-fuzz_import fuzz_import_format fuzz_mojibake fuzz_matrix_json fuzz_overlay fuzz_rules fuzz_batch_line fuzz_command_line}
 if [ "${1:-}" = --list ]; then
     printf 'tests/fuzz/%s\n' $targets
     exit 0
@@ -42,6 +42,8 @@ seed() {
         cp "${matrices[@]}" "$dir/" ;;
     fuzz_overlay)
         cp tests/fuzz/seeds/overlay/* "$dir/" ;;
+    fuzz_rules)
+        cp examples/vllm-rules.json tests/data/rules/*.json "$dir/" ;;
     fuzz_batch_line)
         cp tests/fuzz/seeds/batch/* "$dir/" ;;
     fuzz_command_line)
@@ -57,6 +59,7 @@ dictionary() {
     fuzz_import | fuzz_import_format | fuzz_mojibake) echo tests/fuzz/import.dict ;;
     fuzz_matrix_json) echo tests/fuzz/matrix_json.dict ;;
     fuzz_overlay) echo tests/fuzz/overlay.dict ;;
+    fuzz_rules) echo tests/fuzz/rules.dict ;;
     fuzz_batch_line) echo tests/fuzz/batch.dict ;;
     fuzz_command_line) echo tests/fuzz/command_line.dict ;;
     esac

@@ -83,6 +83,7 @@ def planner(*args, stdin=None):
 SOURCE = os.path.join(ROOT, "tests", "data", "sources")
 documents = {}  # label -> (document, expected exit code, expected status)
 temporary = tempfile.mkdtemp()
+RULES = os.path.join(ROOT, "tests", "data", "rules", "every-kind.json")
 COMMANDS = [
     ("maximize ok", ["maximize", "--hw", "a100", "--must", "lora"], 0, "ok"),
     ("maximize infeasible", ["maximize", "--hw", "ampere", "--must", "lora,sd", "--allow-hw"], 1, "infeasible"),
@@ -111,6 +112,15 @@ COMMANDS = [
                 os.path.join(temporary, "m.json")], 0, "ok"),
     ("import error", ["import", os.path.join(temporary, "missing.rst"), "-o", os.path.join(temporary, "x.json")], 2, "error"),
     ("unknown command", ["frobnicate"], 2, "error"),
+    ("maximize rules", ["maximize", "--hw", "ampere", "--matrix", "vllm-0.6", "--must", "lora,sd", "--rules", RULES], 0, "ok"),
+    ("maximize rules infeasible", ["maximize", "--hw", "ampere", "--matrix", "vllm-0.6", "--must", "lora,sd",
+                                   "--rules", RULES, "--set", "sd_method=ngram"], 1, "infeasible"),
+    ("repair rules", ["repair", "--hw", "ampere", "--matrix", "vllm-0.6", "--have", "apc,guided-decoding",
+                      "--rules", RULES, "--format", "vllm-args"], 0, "ok"),
+    ("check rules", ["check", "--hw", "ampere", "--matrix", "vllm-0.6", "--have", "apc,guided-decoding",
+                     "--rules", RULES], 1, "invalid"),
+    ("explain rules", ["explain", "--hw", "cpu", "--matrix", "vllm-0.6", "--must", "sd", "--rules", RULES], 1, "infeasible"),
+    ("enumerate rules", ["enumerate", "--hw", "ampere", "--matrix", "vllm-0.6", "--rules", RULES], 0, "ok"),
 ]
 for label, args, code, status in COMMANDS:
     @named_case(label)

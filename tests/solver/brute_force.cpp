@@ -6,6 +6,7 @@
 
 using planner::CellRef;
 using planner::CellValue;
+using planner::Requirement;
 
 namespace brute {
 
@@ -396,15 +397,13 @@ std::optional<std::vector<Set>> Planner::enumerate(const planner::Request& reque
     return out;
 }
 
-bool Planner::cells_explain(const std::vector<std::string>& requirements, const std::vector<CellRef>& cells) const {
+bool Planner::cells_explain(const std::vector<Requirement>& requirements, const std::vector<CellRef>& cells) const {
     // Which features the requirements force on, and which hardware they fix.
     Set on = 0;
     int fixed = -1;
-    for (const auto& requirement : requirements) {
-        auto space = requirement.find(' ');
-        std::string kind = requirement.substr(0, space), id = requirement.substr(space + 1);
-        if (kind == "hardware") fixed = hardware(id);
-        else on |= Set{1} << feature(id);
+    for (const Requirement& requirement : requirements) {
+        if (requirement.kind == Requirement::Kind::hardware) fixed = hardware(requirement.id);
+        else on |= Set{1} << feature(requirement.id);
     }
     for (const CellRef& cell : cells) {
         CellValue actual = cell.kind == CellRef::Kind::pair

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "model/matrix.hpp"
-#include "solver/engine.hpp"
+#include <planner/engine.hpp>
+#include <planner/matrix.hpp>
 
 namespace brute {
 
@@ -60,7 +60,7 @@ public:
 
     // Do these cells alone (all other cells allowed) rule out the requirement
     // set, and does every one of them matter? Requirement names as the engine prints them.
-    bool cells_explain(const std::vector<std::string>& requirements,
+    bool cells_explain(const std::vector<planner::Requirement>& requirements,
                        const std::vector<planner::CellRef>& cells) const;
 
     // The criteria vector of maximize for any set: [prefer bits..., weight, -risks].

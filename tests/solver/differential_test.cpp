@@ -8,10 +8,11 @@
 #include <sstream>
 #include <string>
 
+#include <planner/engine.hpp>
+
 #include "brute_force.hpp"
 #include "random_matrix.hpp"
 #include "solver/encoding.hpp"
-#include "solver/engine.hpp"
 
 using namespace planner;
 
@@ -68,17 +69,24 @@ struct Run {
     }
 };
 
+// The request items as the brute force names them: "must lora", "hardware cpu".
+std::vector<std::string> texts(const std::vector<Requirement>& requirements) {
+    std::vector<std::string> out;
+    for (const Requirement& requirement : requirements) out.push_back(to_string(requirement));
+    return out;
+}
+
 void compare_conflicts(Run& run, const brute::Planner& brute, const std::string& kind,
                        const std::vector<Conflict>& engine, const std::vector<std::vector<std::string>>& expected) {
     std::vector<std::vector<std::string>> got;
-    for (const auto& conflict : engine) got.push_back(conflict.requirements);
+    for (const auto& conflict : engine) got.push_back(texts(conflict.requirements));
     std::string got_text, expected_text;
     for (const auto& set : got) got_text += join(set);
     for (const auto& set : expected) expected_text += join(set);
     run.expect(got == expected, kind + " conflict sets", "engine " + got_text + " brute " + expected_text);
     for (const auto& conflict : engine)
         run.expect(brute.cells_explain(conflict.requirements, conflict.cells), kind + " conflict cells",
-                   join(conflict.requirements) + " cells " + join(cell_texts(conflict.cells)));
+                   join(texts(conflict.requirements)) + " cells " + join(cell_texts(conflict.cells)));
 }
 
 void compare_maximize(Run& run, Engine& engine, const Matrix& matrix, const Request& request,

@@ -43,10 +43,16 @@ struct ValueMix {
     }
 };
 
-void evidence(std::mt19937_64& rng, std::vector<std::string>& links, std::vector<std::string>& marks) {
-    if (chance(rng, 0.2))
-        links.push_back("https://github.com/vllm-project/vllm/issues/" + std::to_string(uniform(rng, 1, 20000)));
-    if (chance(rng, 0.1)) marks.push_back("*");
+// A blank cell carries no evidence (a matrix file may not give it any), but the
+// draws are made all the same, so that the rest of the matrix stays as it was.
+void evidence(std::mt19937_64& rng, planner::CellValue value, std::vector<std::string>& links,
+              std::vector<std::string>& marks) {
+    const bool linked = chance(rng, 0.2);
+    const size_t issue = linked ? uniform(rng, 1, 20000) : 0;
+    const bool marked = chance(rng, 0.1);
+    if (value == planner::CellValue::blank) return;
+    if (linked) links.push_back("https://github.com/vllm-project/vllm/issues/" + std::to_string(issue));
+    if (marked) marks.push_back("*");
 }
 
 }  // namespace
@@ -64,7 +70,7 @@ planner::Matrix random_matrix(std::mt19937_64& rng, size_t min_features, size_t 
         for (size_t b = 0; b < a; ++b) {
             if (chance(rng, unstated)) continue;
             planner::PairCell cell{m.features[a], m.features[b], mix.draw(rng), {}, {}};
-            evidence(rng, cell.links, cell.marks);
+            evidence(rng, cell.value, cell.links, cell.marks);
             m.pairs.push_back(cell);
         }
     }
@@ -72,7 +78,7 @@ planner::Matrix random_matrix(std::mt19937_64& rng, size_t min_features, size_t 
         for (const auto& h : m.hardware) {
             if (chance(rng, unstated)) continue;
             planner::SupportCell cell{f, h, mix.draw(rng), {}, {}};
-            evidence(rng, cell.links, cell.marks);
+            evidence(rng, cell.value, cell.links, cell.marks);
             m.support.push_back(cell);
         }
     m.reindex();
@@ -97,6 +103,7 @@ planner::Request random_request(std::mt19937_64& rng, const planner::Matrix& mat
     if (chance(rng, 0.5))
         for (const auto& f : pick(rng, features, uniform(rng, 1, features.size())))
             r.weights[f] = static_cast<int>(uniform(rng, 0, 5));
+    for (const auto& f : r.never) r.weights.erase(f);  // weighing what is --never is bad usage too
     r.policy.forbid_partial = chance(rng, 0.4);
     r.policy.forbid_unknown = chance(rng, 0.4);
     for (const auto& f : features)

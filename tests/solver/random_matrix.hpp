@@ -4,8 +4,8 @@
 // consistent (the engine would refuse contradictory ones as bad usage).
 #include <random>
 
-#include "model/matrix.hpp"
-#include "solver/engine.hpp"
+#include <planner/engine.hpp>
+#include <planner/matrix.hpp>
 
 namespace randomized {
 

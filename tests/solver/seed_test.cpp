@@ -4,9 +4,11 @@
 
 #include <algorithm>
 
+#include <planner/engine.hpp>
+#include <planner/error.hpp>
+#include <planner/library.hpp>
+
 #include "brute_force.hpp"
-#include "model/matrix_library.hpp"
-#include "solver/engine.hpp"
 
 using namespace planner;
 
@@ -23,7 +25,8 @@ TEST_CASE("the card's example: --hw ampere --must lora,sd on every shipped matri
         Result result = engine.maximize(matrix, request);
         REQUIRE(result.status == Status::infeasible);
         REQUIRE(result.conflicts.size() == 1);
-        CHECK(result.conflicts[0].requirements == std::vector<std::string>{"must lora", "must sd"});
+        CHECK(result.conflicts[0].requirements ==
+              std::vector<Requirement>{{Requirement::Kind::must, "lora"}, {Requirement::Kind::must, "sd"}});
         REQUIRE(result.conflicts[0].cells.size() == 1);
         const CellRef& cell = result.conflicts[0].cells[0];
         CHECK(cell.kind == CellRef::Kind::pair);
@@ -66,4 +69,32 @@ TEST_CASE("maximize on every hardware column of every shipped matrix matches bru
             }
         }
     }
+}
+
+TEST_CASE("the library plans for a class without a column only when told how, and says how") {
+    Engine engine;
+    const Matrix matrix = load_matrix("");
+    Request request;
+    request.hardware = "blackwell";
+    CHECK_THROWS_AS(engine.maximize(matrix, request), planner::UsageError);  // refuse is the default
+
+    request.missing_column = planner::MissingColumn::all_unknown;
+    Result unknown = engine.maximize(matrix, request);
+    REQUIRE(unknown.status == Status::ok);
+    REQUIRE(unknown.notes.size() == 1);
+    CHECK(unknown.notes[0].find("counts as unknown") != std::string::npos);
+    for (const std::string& feature : unknown.plan.features)
+        CHECK(std::count_if(unknown.plan.risks.begin(), unknown.plan.risks.end(), [&](const CellRef& cell) {
+                  return cell.row == feature && cell.column == "blackwell" && cell.value == CellValue::unknown;
+              }) == 1);
+
+    request.missing_column = planner::MissingColumn::borrow;
+    request.hardware_as = "hopper";
+    Result borrowed = engine.maximize(matrix, request);
+    Request hopper;
+    hopper.hardware = "hopper";
+    CHECK(borrowed.plan.features == engine.maximize(matrix, hopper).plan.features);
+    CHECK(borrowed.notes.at(0).find("borrows the hopper column") != std::string::npos);
+    request.hardware_as = "tpu";  // no column to borrow either
+    CHECK_THROWS_AS(engine.maximize(matrix, request), planner::UsageError);
 }

@@ -1,0 +1,184 @@
+// The canonical matrix JSON: the shipped files are exactly what the importer
+// writes for their sources, JSON round trips are byte-identical, and loading
+// validates everything it relies on.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+#include <planner/error.hpp>
+
+#include "model/import/importer.hpp"
+#include "model/io/matrix_json.hpp"
+#include "tests/test_files.hpp"
+
+using planner::test::read_source_file;
+
+namespace {
+
+struct Shipped {
+    const char* source;
+    const char* data;
+};
+// Ids (see README, data section): the RST names v0.6 in its file name; seed 001
+// links the v0.6 Sphinx pages (models/performance.html) and is in Chinese;
+// seed 000 links the v0.7-v0.8 Sphinx pages (performance/optimization.html,
+// features/) and is in Chinese.
+constexpr Shipped kShipped[] = {
+    {"compatibility_matrix-v0.6.rst", "data/vllm-0.6.json"},
+    {"001_0c58d9781eb00f64.txt", "data/vllm-0.6-zh.json"},
+    {"000_c80e026caf167046.txt", "data/vllm-0.8-zh.json"},
+};
+
+std::string shipped_json(const char* data) { return read_source_file(data); }
+
+}  // namespace
+
+TEST_CASE("re-importing each source document gives the shipped data file byte for byte") {
+    for (const Shipped& s : kShipped) {
+        CAPTURE(s.source);
+        auto result = planner::import_document(read_source_file(std::string("tests/data/sources/") + s.source),
+                                               std::string("tests/data/sources/") + s.source);
+        CHECK(planner::matrix_to_json(result.matrix) == shipped_json(s.data));
+    }
+}
+
+TEST_CASE("import -> JSON -> load -> JSON is identical, for shipped and fixture documents") {
+    const char* documents[] = {"tests/data/sources/compatibility_matrix-v0.6.rst",
+                               "tests/data/sources/000_c80e026caf167046.txt",
+                               "tests/data/sources/001_0c58d9781eb00f64.txt",
+                               "tests/data/docs/mkdocs-tpu.md",
+                               "tests/data/docs/readme-intel-gpu.md",
+                               "tests/data/docs/myst-colon-v0.7.md",
+                               "tests/data/docs/myst-backtick.md"};
+    for (const char* path : documents) {
+        CAPTURE(path);
+        const planner::Matrix imported = planner::import_document(read_source_file(path), path).matrix;
+        const std::string first = planner::matrix_to_json(imported);
+        const planner::Matrix loaded = planner::matrix_from_json(first, path);
+        CHECK(planner::matrix_to_json(loaded) == first);
+        CHECK(loaded.footnotes == imported.footnotes);
+        CHECK(loaded.pairs.size() == imported.pairs.size());
+        CHECK(first.back() == '\n');
+    }
+}
+
+TEST_CASE("the JSON is one cell per line, in canonical order whatever order it was given in") {
+    planner::Matrix m = planner::matrix_from_json(shipped_json("data/vllm-0.6.json"), "vllm-0.6.json");
+    const std::string canonical = planner::matrix_to_json(m);
+    std::reverse(m.pairs.begin(), m.pairs.end());
+    std::reverse(m.support.begin(), m.support.end());
+    m.reindex();
+    CHECK(planner::matrix_to_json(m) == canonical);
+    CHECK(canonical.find("    {\"a\": \"lora\", \"b\": \"cp\", \"value\": \"no\", \"links\": "
+                         "[\"https://github.com/vllm-project/vllm/pull/9057\"], \"marks\": []},\n") !=
+          std::string::npos);
+    CHECK(std::count(canonical.begin(), canonical.end(), '\n') == 105 + 105 + 14);
+}
+
+TEST_CASE("loading rejects what the planner would otherwise misread, naming the field") {
+    const std::string good = shipped_json("data/vllm-0.6.json");
+    auto error_of = [](const std::string& text) -> std::string {
+        try {
+            planner::matrix_from_json(text, "m.json");
+        } catch (const planner::InputError& e) {
+            return e.what();
+        }
+        return "";
+    };
+    auto replaced = [&](const std::string& from, const std::string& to) {
+        std::string text = good;
+        size_t at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        return text.replace(at, from.size(), to);
+    };
+    CHECK(error_of(good).empty());
+    CHECK(error_of("[1, 2]").find("m.json: document: must be a JSON object") == 0);
+    CHECK(error_of("{").find("m.json:1: not valid JSON") == 0);
+    CHECK(error_of(replaced("\"id\": \"vllm-0.6\"", "\"id\": 6")).find("m.json: id: must be a string") == 0);
+    CHECK(error_of(replaced("\"features\": [\"cp\", \"apc\"", "\"features\": [\"cp\", \"cp\""))
+              .find("features[1]: 'cp' appears twice") != std::string::npos);
+    CHECK(error_of(replaced("\"hardware\": [\"volta\"", "\"hardware\": [\"Ampere\""))
+              .find("hardware[0]: 'Ampere' is not a hardware id (the catalog's id for it is ampere)") !=
+          std::string::npos);
+    CHECK(error_of(replaced("\"hardware\": [\"volta\"", "\"hardware\": [\"Pascal GPU\""))
+              .find("hardware[0]: 'Pascal GPU' is not a hardware id: an id the catalog lacks is lower-case letters "
+                    "and digits joined by single '-' (pascal-gpu)") != std::string::npos);
+    CHECK(error_of(replaced("\"a\": \"apc\", \"b\": \"cp\"", "\"a\": \"cp\", \"b\": \"apc\""))
+              .find("pairs[0]: (cp, apc) is not below the diagonal") != std::string::npos);
+    CHECK(error_of(replaced("{\"a\": \"apc\", \"b\": \"cp\", \"value\": \"yes\", \"links\": [], \"marks\": []},", ""))
+              .find("pairs: cell (apc, cp) is missing") != std::string::npos);
+    CHECK(error_of(replaced("\"diagonal\": {\"cp\": \"blank\"", "\"diagonal\": {\"cp\": \"no\""))
+              .find("diagonal.cp: must be yes or blank") != std::string::npos);
+    CHECK(error_of(replaced("\"footnotes\": {}", "\"footnotes\": {}, \"extra\": 1"))
+              .find("m.json: extra: unknown field") == 0);
+    CHECK(error_of(replaced("\"value\": \"no\", \"links\": [\"https://github.com/vllm-project/vllm/pull/9057\"]",
+                            "\"value\": \"no\", \"links\": [9057]"))
+              .find("pairs[1].links[0]: must be a string") != std::string::npos);
+    CHECK(error_of(replaced("\"schema\": \"planner-matrix/1\",", ""))
+              .find("m.json: schema: missing") == 0);
+}
+
+TEST_CASE("a matrix file without sha256 (one made by hand, from no document) is read; a wrong one is refused") {
+    const std::string good = shipped_json("data/vllm-0.6.json");
+    const std::string line = "  \"sha256\": \"c3221e9878267910b8313fd0d743a1a455c78922f91e8d0fc41275dbb4a7f254\",\n";
+    std::string without = good;
+    REQUIRE(without.find(line) != std::string::npos);
+    without.erase(without.find(line), line.size());
+    const planner::Matrix m = planner::matrix_from_json(without, "hand.json");
+    CHECK(m.sha256.empty());
+    CHECK(m.pairs.size() == planner::matrix_from_json(good, "m.json").pairs.size());
+    std::string wrong = good;
+    wrong.replace(wrong.find(line), line.size(), "  \"sha256\": \"zz\",\n");
+    CHECK_THROWS_WITH_AS(planner::matrix_from_json(wrong, "m.json"), doctest::Contains("m.json: sha256: 'zz'"),
+                         planner::InputError);
+}
+
+namespace {
+
+std::string every(std::string text, const std::string& from, const std::string& to) {
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("ids the catalog lacks load, keep their display names, and round-trip byte for byte") {
+    const std::string shipped = shipped_json("data/vllm-0.6.json");
+    // volta becomes a column the catalog has no entry for, lora a feature it has none for.
+    std::string own = every(every(shipped, "\"volta\"", "\"gaudi\""), "\"lora\"", "\"kv-offload\"");
+    own.replace(own.rfind("\n}"), 2,
+                ",\n  \"feature_names\": {\"kv-offload\": \"KV offload\"},\n  \"hardware_names\": {\"gaudi\": "
+                "\"Gaudi\"}\n}");
+    const planner::Matrix m = planner::matrix_from_json(own, "own.json");
+    CHECK(m.has_hardware("gaudi"));
+    CHECK(m.has_feature("kv-offload"));
+    CHECK(m.hardware_names.at("gaudi") == "Gaudi");
+    CHECK(m.feature_names.at("kv-offload") == "KV offload");
+    CHECK(planner::matrix_to_json(m) == own);
+    // Without names the file is read too, and writes none.
+    const planner::Matrix bare = planner::matrix_from_json(
+        every(every(shipped, "\"volta\"", "\"gaudi\""), "\"lora\"", "\"kv-offload\""), "bare.json");
+    CHECK(bare.hardware_names.empty());
+    CHECK(planner::matrix_to_json(bare).find("_names") == std::string::npos);
+}
+
+TEST_CASE("display names are for ids the catalog lacks only, and only for the matrix's ids") {
+    const std::string shipped = shipped_json("data/vllm-0.6.json");
+    auto error_with_names = [&](const std::string& names) {
+        std::string text = shipped;
+        text.replace(text.rfind("\n}"), 2, ",\n  " + names + "\n}");
+        try {
+            planner::matrix_from_json(text, "n.json");
+        } catch (const planner::InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    CHECK(error_with_names(R"("hardware_names": {"ampere": "A"})")
+              .find("n.json: hardware_names.ampere: a catalog id, shown by the catalog's name") == 0);
+    CHECK(error_with_names(R"("feature_names": {"gaudi": "G"})")
+              .find("n.json: feature_names.gaudi: not one of the matrix's ids") == 0);
+    CHECK(error_with_names(R"("feature_names": [])").find("n.json: feature_names: must be an object") == 0);
+}
