@@ -26,8 +26,15 @@ matrix=$(read_json "" 'print(d["matrix"])')
 mapfile -t maximal < <(read_json "" 'print("\n".join(",".join(p["features"]) or "-" for p in d["plans"]))')
 echo "hardware: $hardware (matrix $matrix), ${#maximal[@]} maximal feature sets"
 
+# A maximal set names every feature on; a hand-written candidate names only
+# what it adds to vLLM's defaults (CUDA graphs, prefix caching, ...), so it is
+# given to the planner in the signed form (+lora,+sd) and its runs keep them.
 runs=0 skipped=0
 for features in "${maximal[@]}" $candidates; do
+  have=$features
+  if [[ " $candidates " == *" $features "* ]]; then
+    have="+${features//,/,+}"
+  fi
   if [ "$features" = "-" ]; then
     echo "skip  {}: no feature at all is valid here"
     skipped=$((skipped + 1))
@@ -35,7 +42,7 @@ for features in "${maximal[@]}" $candidates; do
   fi
   # Exit 0: valid; 1: invalid (the JSON names every violated cell); 2: bad input.
   status=0
-  verdict=$("$planner" check --hw "$hardware" --matrix "$matrix" --have "$features" --json) || status=$?
+  verdict=$("$planner" check --hw "$hardware" --matrix "$matrix" --have "$have" --json) || status=$?
   if [ "$status" -eq 1 ]; then
     cells=$(python3 -c 'import json, sys
 d = json.loads(sys.argv[1])
@@ -47,8 +54,9 @@ print("; ".join("%s x %s %s" % (c["row"], c["column"], c["value"]) for c in d["v
     echo "planner check failed on {$features} (exit $status)" >&2
     exit 2
   fi
+  features=$(python3 -c 'import json, sys; print(",".join(json.loads(sys.argv[1])["features"]))' "$verdict")
   # A valid set needs no change, so repair gives its flags as they stand.
-  serve=$("$planner" repair --hw "$hardware" --matrix "$matrix" --have "$features" --format vllm-args |
+  serve=$("$planner" repair --hw "$hardware" --matrix "$matrix" --have "$have" --format vllm-args |
     grep '^vllm serve')
   for seqs in $max_num_seqs; do
     echo "run   {$features}: $serve --max-num-seqs $seqs"

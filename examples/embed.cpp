@@ -8,10 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "model/error.hpp"
-#include "model/matrix_library.hpp"
-#include "model/vllm_args.hpp"
-#include "solver/engine.hpp"
+#include <planner/planner.hpp>
 
 namespace {
 
