@@ -18,24 +18,37 @@
 
 namespace planner {
 
-// Throws InputError "origin: path: ..." for a repeated key or nesting deeper
-// than limits::kMaxJsonDepth, and "origin:line: ..." for a number out of
-// range; syntax errors stay nlohmann::json::parse_error, so that each caller
-// words them with its own line numbers.
-inline nlohmann::json parse_strict_json(std::string_view text, const std::string& origin) {
-    using nlohmann::json;
-    // Paths are spelled only for a message: spelling each one as its value
-    // opens would copy a long key into every array under it (quadratic).
-    struct Frame {
-        bool object = false;
-        std::set<std::string> keys;
-        std::string last_key;
-        size_t next_index = 0;
-        bool named_by_key = false;  // by its parent's last_key, else by index_in_parent
-        size_t index_in_parent = 0;
-    };
+namespace strict_json {
+
+// Paths are spelled only for a message: spelling each one as its value
+// opens would copy a long key into every array under it (quadratic).
+struct Frame {
+    bool object = false;
+    std::set<std::string> keys;
+    std::string last_key;
+    size_t next_index = 0;
+    bool named_by_key = false;  // by its parent's last_key, else by index_in_parent
+    size_t index_in_parent = 0;
+};
+// nlohmann's own DOM builder behind a SAX handler that checks each event.
+// Not nlohmann::json::parse with a callback: its callback parser searches
+// the whole enclosing array for a discarded value after every object ends, which is
+// quadratic in an array of objects (80,000 matrix pairs: a second here,
+// minutes under the sanitizers).
+struct StrictBuilder {
+    using number_integer_t = nlohmann::json::number_integer_t;
+    using number_unsigned_t = nlohmann::json::number_unsigned_t;
+    using number_float_t = nlohmann::json::number_float_t;
+    using string_t = nlohmann::json::string_t;
+    using binary_t = nlohmann::json::binary_t;
+
+    const std::string& origin;
+    nlohmann::detail::json_sax_dom_parser<nlohmann::json> dom;
     std::vector<Frame> open;
-    auto path_of = [&](size_t frames) {
+
+    StrictBuilder(const std::string& origin_, nlohmann::json& root) : origin(origin_), dom(root) {}
+
+    std::string path_of(size_t frames) const {
         std::string path;
         for (size_t k = 1; k < frames; ++k) {
             if (open[k].named_by_key)
@@ -44,53 +57,77 @@ inline nlohmann::json parse_strict_json(std::string_view text, const std::string
                 path.append("[").append(std::to_string(open[k].index_in_parent)).append("]");
         }
         return path;
-    };
-    auto fail = [&](const std::string& path, const std::string& what) {
+    }
+    [[noreturn]] void fail(const std::string& path, const std::string& what) const {
         std::string message = origin;
         message.append(": ").append(path.empty() ? "document" : path).append(": ").append(what);
         throw InputError(message);
-    };
-    json::parser_callback_t check = [&](int, json::parse_event_t event, json& parsed) {
-        switch (event) {
-        case json::parse_event_t::object_start:
-        case json::parse_event_t::array_start: {
-            Frame frame;
-            frame.object = event == json::parse_event_t::object_start;
-            if (!open.empty()) {
-                frame.named_by_key = open.back().object;
-                if (!frame.named_by_key) frame.index_in_parent = open.back().next_index++;
-            }
-            if (open.size() >= limits::kMaxJsonDepth) {
-                open.push_back(std::move(frame));
-                fail(path_of(open.size()), std::string("nested deeper than ")
-                                               .append(std::to_string(limits::kMaxJsonDepth))
-                                               .append(" levels"));
-            }
-            open.push_back(std::move(frame));
-            break;
+    }
+    void opening(bool object) {
+        Frame frame;
+        frame.object = object;
+        if (!open.empty()) {
+            frame.named_by_key = open.back().object;
+            if (!frame.named_by_key) frame.index_in_parent = open.back().next_index++;
         }
-        case json::parse_event_t::object_end:
-        case json::parse_event_t::array_end:
-            if (!open.empty()) open.pop_back();
-            break;
-        case json::parse_event_t::key: {
-            Frame& object = open.back();
-            object.last_key = parsed.get<std::string>();
-            if (!object.keys.insert(object.last_key).second) {
-                std::string path = path_of(open.size());
-                path.append(path.empty() ? "" : ".").append(object.last_key);
-                fail(path, std::string("the key \"").append(object.last_key).append("\" appears twice in one object"));
-            }
-            break;
+        open.push_back(std::move(frame));
+        if (open.size() > limits::kMaxJsonDepth)
+            fail(path_of(open.size()), std::string("nested deeper than ")
+                                           .append(std::to_string(limits::kMaxJsonDepth))
+                                           .append(" levels"));
+    }
+    void scalar() {
+        if (!open.empty() && !open.back().object) ++open.back().next_index;
+    }
+
+    bool null() { return scalar(), dom.null(); }
+    bool boolean(bool value) { return scalar(), dom.boolean(value); }
+    bool number_integer(number_integer_t value) { return scalar(), dom.number_integer(value); }
+    bool number_unsigned(number_unsigned_t value) { return scalar(), dom.number_unsigned(value); }
+    bool number_float(number_float_t value, const string_t& spelled) {
+        return scalar(), dom.number_float(value, spelled);
+    }
+    bool string(string_t& value) { return scalar(), dom.string(value); }
+    bool binary(binary_t& value) { return scalar(), dom.binary(value); }
+    bool start_object(std::size_t size) { return opening(true), dom.start_object(size); }
+    bool start_array(std::size_t size) { return opening(false), dom.start_array(size); }
+    bool end_object() {
+        if (!open.empty()) open.pop_back();
+        return dom.end_object();
+    }
+    bool end_array() {
+        if (!open.empty()) open.pop_back();
+        return dom.end_array();
+    }
+    bool key(string_t& name) {
+        Frame& object = open.back();
+        object.last_key = name;
+        if (!object.keys.insert(object.last_key).second) {
+            std::string path = path_of(open.size());
+            path.append(path.empty() ? "" : ".").append(object.last_key);
+            fail(path, std::string("the key \"").append(object.last_key).append("\" appears twice in one object"));
         }
-        case json::parse_event_t::value:
-            if (!open.empty() && !open.back().object) ++open.back().next_index;
-            break;
-        }
-        return true;
-    };
+        return dom.key(name);
+    }
+    // Rethrows as the exception's own type (parse_error, out_of_range).
+    template <class Exception>
+    bool parse_error(std::size_t position, const std::string& token, const Exception& error) {
+        return dom.parse_error(position, token, error);
+    }
+};
+}  // namespace strict_json
+
+// Throws InputError "origin: path: ..." for a repeated key or nesting deeper
+// than limits::kMaxJsonDepth, and "origin:line: ..." for a number out of
+// range; syntax errors stay nlohmann::json::parse_error, so that each caller
+// words them with its own line numbers.
+inline nlohmann::json parse_strict_json(std::string_view text, const std::string& origin) {
+    using nlohmann::json;
     try {
-        return json::parse(text, check);
+        json parsed;
+        strict_json::StrictBuilder builder(origin, parsed);
+        json::sax_parse(text, &builder);
+        return parsed;
     } catch (const json::out_of_range& e) {
         // A number beyond double (1e999) is not a parse_error in nlohmann, and
         // carries no position: find the token it quotes to name the line.
