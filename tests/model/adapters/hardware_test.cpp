@@ -10,19 +10,14 @@
 #include <planner/error.hpp>
 #include <planner/hardware.hpp>
 
+#include "tests/thrown_message.hpp"
+
 using planner::InputError;
 using planner::UsageError;
 
 namespace {
 
-std::string message_of(auto&& call) {
-    try {
-        call();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
+using planner::test::message_of;
 
 bool has(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;

@@ -9,12 +9,16 @@
 #include <planner/library.hpp>
 #include <planner/vllm_args.hpp>
 
+#include "tests/thrown_message.hpp"
+
 using planner::InputError;
 using planner::UsageError;
 using planner::VllmArgs;
 using planner::VllmArgsMap;
 
 namespace {
+
+using planner::test::message_of;
 
 // The features of the v0.6 matrix, in its document order.
 const std::vector<std::string> v06_features = {
@@ -36,15 +40,6 @@ bool contains(const std::vector<std::string>& items, const std::string& item) {
 bool any_note_has(const VllmArgs& args, const std::string& text) {
     return std::any_of(args.notes.begin(), args.notes.end(),
                        [&](const std::string& note) { return note.find(text) != std::string::npos; });
-}
-
-std::string message_of(auto&& call) {
-    try {
-        call();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
 }
 
 const char* minimal_header = R"({"schema": "planner-vllm-args/1",

@@ -10,10 +10,13 @@
 #include <planner/overlay.hpp>
 
 #include "model/io/matrix_json.hpp"
+#include "tests/thrown_message.hpp"
 
 using namespace planner;
 
 namespace {
+
+using planner::test::message_of;
 const std::string kPr = "https://github.com/vllm-project/vllm/pull/9057";
 
 Matrix small_matrix() {
@@ -32,18 +35,6 @@ Matrix small_matrix() {
     m.support[5].value = CellValue::no;  // lora on cpu
     m.reindex();
     return m;
-}
-
-// The message of the exception `call` throws, checking its type.
-template <class Error, class Call>
-std::string message_of(Call call) {
-    try {
-        call();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    FAIL("no exception of the expected type");
-    return {};
 }
 
 bool contains(const std::string& text, const std::string& part) {

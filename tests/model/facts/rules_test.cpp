@@ -6,20 +6,13 @@
 #include <planner/error.hpp>
 #include <planner/rules.hpp>
 
+#include "tests/thrown_message.hpp"
+
 using namespace planner;
 
 namespace {
 
-template <class Error, class Call>
-std::string message_of(Call call) {
-    try {
-        call();
-    } catch (const Error& error) {
-        return error.what();
-    }
-    FAIL("no exception");
-    return "";
-}
+using planner::test::message_of;
 
 Matrix small_matrix() {
     Matrix m;
