@@ -6,6 +6,7 @@
 
 #include "cli/commands/command.hpp"
 #include "cli/flags/options.hpp"
+#include "cli/render/catalog_gaps.hpp"
 #include "cli/render/import_notes.hpp"
 #include "cli/render/result_json.hpp"
 #include "cli/render/style.hpp"
@@ -35,6 +36,7 @@ int run_features(const CatalogFlags& flags) {
         ordered_json list = ordered_json::array();
         for (const CatalogEntry& entry : features)
             list.push_back(catalog_entry_json(entry, matrix.has_feature(entry.id)));
+        for (const CatalogGap& gap : features_the_catalog_lacks(matrix)) list.push_back(catalog_gap_json(gap));
         out["features"] = std::move(list);
         std::cout << dump_json(out);
         return 0;
@@ -56,16 +58,7 @@ int run_features(const CatalogFlags& flags) {
         also.insert(also.end(), entry.aliases.begin(), entry.aliases.end());
         if (!also.empty()) std::cout << indent << style.dim("also: " + comma_words(also)) << "\n";
     }
-    // The matrix's own rows (a document's new labels, a JSON matrix's ids), which the catalog lacks.
-    std::vector<std::string> own;
-    for (const std::string& id : matrix.features)
-        if (!Catalog::builtin().find_feature(id)) own.push_back(id);
-    if (own.empty()) return 0;
-    std::cout << own.size() << " more features of matrix " << matrix.id << ", which the catalog lacks:\n";
-    for (const std::string& id : own) {
-        auto name = matrix.feature_names.find(id);
-        std::cout << "* " << style.bold(id) << (name == matrix.feature_names.end() ? "" : "  " + name->second) << "\n";
-    }
+    print_catalog_gaps(std::cout, features_the_catalog_lacks(matrix), "feature", "features", matrix, style);
     return 0;
 }
 

@@ -6,6 +6,7 @@
 
 #include "cli/commands/command.hpp"
 #include "cli/flags/options.hpp"
+#include "cli/render/catalog_gaps.hpp"
 #include "cli/render/import_notes.hpp"
 #include "cli/render/result_json.hpp"
 #include "cli/render/style.hpp"
@@ -63,6 +64,12 @@ int run_hardware(const CatalogFlags& flags) {
             item["products"] = std::move(products);
             list.push_back(std::move(item));
         }
+        for (const CatalogGap& gap : hardware_the_catalog_lacks(matrix)) {
+            ordered_json item = catalog_gap_json(gap);
+            item["matrices"] = ordered_json::array();
+            item["products"] = ordered_json::array();
+            list.push_back(std::move(item));
+        }
         out["hardware"] = std::move(list);
         std::cout << dump_json(out);
         return 0;
@@ -95,17 +102,7 @@ int run_hardware(const CatalogFlags& flags) {
                       << "\n";
         }
     }
-    // The matrix's own columns (a document's new labels, a JSON matrix's ids), which the catalog lacks.
-    std::vector<std::string> own;
-    for (const std::string& id : matrix.hardware)
-        if (!Catalog::builtin().find_hardware(id)) own.push_back(id);
-    if (own.empty()) return 0;
-    std::cout << own.size() << " more hardware classes of matrix " << matrix.id << ", which the catalog lacks:\n";
-    for (const std::string& id : own) {
-        auto name = matrix.hardware_names.find(id);
-        std::cout << "* " << style.bold(id) << (name == matrix.hardware_names.end() ? "" : "  " + name->second)
-                  << "\n";
-    }
+    print_catalog_gaps(std::cout, hardware_the_catalog_lacks(matrix), "hardware class", "hardware classes", matrix, style);
     return 0;
 }
 

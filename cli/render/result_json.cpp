@@ -245,6 +245,7 @@ ordered_json catalog_entry_json(const CatalogEntry& entry, bool in_matrix) {
     item["aliases"] = entry.aliases;
     item["description"] = entry.description;
     item["in_matrix"] = in_matrix;
+    item["in_catalog"] = true;
     return item;
 }
 

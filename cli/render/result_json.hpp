@@ -28,8 +28,8 @@ ordered_json report_json(const Report& report);
 // ["must lora", "hardware ampere"]: request items as the JSON has always said them.
 ordered_json requirement_texts(const std::vector<Requirement>& requirements);
 
-// {"id", "name", "labels", "aliases", "description", "in_matrix"}: a feature
-// or hardware class of the catalog, for `planner features` and `planner hardware`.
+// {"id", "name", "labels", "aliases", "description", "in_matrix", "in_catalog":
+// true}: a feature or hardware class of the catalog, for `planner features` and `planner hardware`.
 ordered_json catalog_entry_json(const CatalogEntry& entry, bool in_matrix);
 
 // {"schema", "command", "status": "error", "error": message}

@@ -10,6 +10,7 @@ Usage: vocabulary_test.py PLANNER SOURCE_ROOT"""
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -126,10 +127,22 @@ def strict_labels_refuse_the_document_on_import_and_through_matrix():
 def listings_show_the_ids_the_catalog_lacks_with_their_display_names():
     code, out, err = planner("hardware", "--matrix", DOC)
     expect(code == 0, f"exit {code}: {err}")
-    expect(out.endswith("1 more hardware classes of matrix imported, which the catalog lacks:\n* gaudi  Gaudi\n"),
+    expect(out.endswith("1 more hardware class of matrix imported, which the catalog lacks:\n* gaudi  Gaudi\n"),
            out[-200:])
     code, out, err = planner("features", "--matrix", DOC)
-    expect(code == 0 and out.endswith("which the catalog lacks:\n* kv-offload  KV offload\n"), out[-200:])
+    expect(code == 0 and out.endswith("1 more feature of matrix imported, which the catalog lacks:\n"
+                                      "* kv-offload  KV offload\n"), out[-200:])
+    # The JSON lists them too, after the catalog's entries, marked as not in the catalog.
+    code, listed, err = planner_json("features", "--matrix", DOC)
+    expect(code == 0, f"exit {code}: {err}")
+    expect(listed["features"][-1] == {"id": "kv-offload", "name": "KV offload", "labels": ["KV offload"],
+                                      "aliases": [], "description": "", "in_matrix": True, "in_catalog": False},
+           listed["features"][-1])
+    expect(all(entry["in_catalog"] for entry in listed["features"][:-1]), "a catalog entry marked as not in it")
+    code, listed, err = planner_json("hardware", "--matrix", DOC)
+    gaudi = [entry for entry in listed["hardware"] if entry["id"] == "gaudi"]
+    expect(code == 0 and len(gaudi) == 1 and not gaudi[0]["in_catalog"] and gaudi[0]["name"] == "Gaudi"
+           and gaudi[0]["in_matrix"] and gaudi[0]["products"] == [], gaudi)
     # A matrix without such ids lists what it always listed.
     code, out, _ = planner("hardware")
     expect(code == 0 and "which the catalog lacks" not in out, out[-200:])
@@ -180,4 +193,7 @@ def a_400_feature_matrix_is_planned_over_by_maximize_check_and_explain():
     expect(code == 1 and checked["status"] == "invalid", f"check of f000,f001: exit {code}")
 
 
-finish()
+try:
+    finish()
+finally:
+    shutil.rmtree(WORK, ignore_errors=True)
