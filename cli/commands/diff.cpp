@@ -21,11 +21,23 @@ struct DiffFlags {
     bool json = false;
 };
 
-std::string where(const CellChange& change) {
-    if (change.kind == CellChange::Kind::pair)
-        return feature_label(change.row) + " x " + feature_label(change.column);
-    return feature_label(change.row) + " on " + hardware_label(change.column);
-}
+// The two matrices compared, for the labels of their rows and columns: the
+// newer one's, else the older one's (a row it removed).
+struct Compared {
+    const Matrix& old_matrix;
+    const Matrix& new_matrix;
+
+    std::string feature(const std::string& id) const {
+        return feature_label(id, new_matrix.has_feature(id) ? new_matrix : old_matrix);
+    }
+    std::string hardware(const std::string& id) const {
+        return hardware_label(id, new_matrix.has_hardware(id) ? new_matrix : old_matrix);
+    }
+    std::string where(const CellChange& change) const {
+        if (change.kind == CellChange::Kind::pair) return feature(change.row) + " x " + feature(change.column);
+        return feature(change.row) + " on " + hardware(change.column);
+    }
+};
 
 std::string marks_text(const std::vector<std::string>& marks) {
     std::string out;
@@ -46,14 +58,15 @@ std::string links_lines(const CellChange& change, const Style& style) {
     return out;
 }
 
-std::string cells_text(std::string_view title, const std::vector<CellChange>& changes, const Style& style) {
+std::string cells_text(std::string_view title, const std::vector<CellChange>& changes, const Compared& compared,
+                       const Style& style) {
     std::string out = std::string(title) + " (" + std::to_string(changes.size()) + ")";
     if (changes.empty()) return out + ": none\n";
     out += ":\n";
     size_t width = 0;
-    for (const auto& change : changes) width = std::max(width, display_width(where(change)));
+    for (const auto& change : changes) width = std::max(width, display_width(compared.where(change)));
     for (const auto& change : changes) {
-        out += "  " + pad_right(where(change), width) + "  " + cell_value_text(change.old_value) +
+        out += "  " + pad_right(compared.where(change), width) + "  " + cell_value_text(change.old_value) +
                marks_text(change.old_marks) + " -> " + cell_value_text(change.new_value) +
                marks_text(change.new_marks) + "\n";
         out += links_lines(change, style);
@@ -67,15 +80,15 @@ std::string ids_line(std::string_view title, const std::vector<std::string>& ids
     return wrap_words(prefix, ids, " ", "  ");
 }
 
-std::string diff_text(const MatrixDiff& diff, const Style& style) {
+std::string diff_text(const MatrixDiff& diff, const Compared& compared, const Style& style) {
     std::string out = style.bold("diff " + diff.old_id + " -> " + diff.new_id) + "\n";
     if (diff.empty()) return out + "the two matrices state the same cells\n";
     out += ids_line("features added", diff.features_added);
     out += ids_line("features removed", diff.features_removed);
     out += ids_line("hardware added", diff.hardware_added);
     out += ids_line("hardware removed", diff.hardware_removed);
-    out += cells_text("cells changed", diff.value_changes, style);
-    out += cells_text("evidence changed (same value, other links or marks)", diff.evidence_changes, style);
+    out += cells_text("cells changed", diff.value_changes, compared, style);
+    out += cells_text("evidence changed (same value, other links or marks)", diff.evidence_changes, compared, style);
     if (!diff.diagonal_changes.empty()) {
         // The diagonal constrains nothing; one line per kind of change keeps it out of the way.
         out += "diagonal changed (" + std::to_string(diff.diagonal_changes.size()) + "):\n";
@@ -165,7 +178,7 @@ int run_diff(const DiffFlags& flags) {
     if (flags.json)
         std::cout << dump_json(diff_json(diff));
     else
-        std::cout << diff_text(diff, Style::for_stdout(false));
+        std::cout << diff_text(diff, Compared{old_matrix, new_matrix}, Style::for_stdout(false));
     return 0;
 }
 

@@ -3,10 +3,10 @@
 
 namespace planner::cli {
 
-std::string cell_citation(const CellRef& cell) {
+std::string cell_citation(const CellRef& cell, const Matrix& matrix) {
     std::string where = cell.kind == CellRef::Kind::pair
-                            ? feature_label(cell.row) + " x " + feature_label(cell.column)
-                            : feature_label(cell.row) + " on " + hardware_label(cell.column);
+                            ? feature_label(cell.row, matrix) + " x " + feature_label(cell.column, matrix)
+                            : feature_label(cell.row, matrix) + " on " + hardware_label(cell.column, matrix);
     std::string marks;
     for (const std::string& mark : cell.marks) marks += mark;
     // An assumed value must never pass for the published one: both are named,
@@ -40,7 +40,7 @@ std::string cell_evidence(const CellRef& cell, const Matrix& matrix, std::string
 }
 
 std::string cell_line(const CellRef& cell, const Matrix& matrix, const Style& style, std::string_view indent) {
-    std::string out = std::string(indent) + cell_citation(cell);
+    std::string out = std::string(indent) + cell_citation(cell, matrix);
     for (const std::string& link : cell.links) out += "  " + style.dim(link);
     out += "\n";
     CellRef rest = cell;

@@ -55,7 +55,7 @@ Step cell_step(const CellRef& cell, const Matrix& matrix, const Request& request
                     : cell.row + " on " + cell.column + " is " + std::string(to_string(cell.value)) +
                           ", which " + policy_flag(cell.value, request) + " rules out";
     }
-    return {claim, cell_citation(cell), cell_evidence(cell, matrix, "")};
+    return {claim, cell_citation(cell, matrix), cell_evidence(cell, matrix, "")};
 }
 
 }  // namespace

@@ -88,7 +88,7 @@ std::string feature_table(const Matrix& matrix, Legend& legend, const Style& sty
     for (size_t r = 0; r < n; ++r) {
         const std::string& row = matrix.features[r];
         grid.row_titles.push_back(pad_left(std::to_string(r + 1), std::to_string(n).size()) + " " +
-                                  feature_label(row));
+                                  feature_label(row, matrix));
         std::vector<std::string> cells(n);
         for (size_t c = 0; c < r; ++c)
             if (const PairCell* cell = matrix.pair(row, matrix.features[c]))
@@ -105,9 +105,9 @@ std::string hardware_table(const Matrix& matrix, const std::string& only, Legend
     std::vector<std::string> columns;
     for (const std::string& hw : matrix.hardware)
         if (only.empty() || hw == only) columns.push_back(hw);
-    for (const std::string& hw : columns) grid.header.push_back(hardware_label(hw));
+    for (const std::string& hw : columns) grid.header.push_back(hardware_label(hw, matrix));
     for (const std::string& feature : matrix.features) {
-        grid.row_titles.push_back(feature_label(feature));
+        grid.row_titles.push_back(feature_label(feature, matrix));
         std::vector<std::string> cells;
         for (const std::string& hw : columns) {
             const SupportCell* cell = matrix.support_cell(feature, hw);

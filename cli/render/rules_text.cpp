@@ -43,7 +43,7 @@ std::string plan_rules_block(const Report& report, const Plan& plan, const Style
         out += style.warn("permits") + " (" + std::to_string(plan.permits.size()) +
                ", the published table disagrees; the plan relies on the rule):\n";
         for (const RuleRef& rule : plan.permits) {
-            out += "  " + rule_citation(rule) + " lifts " + (rule.cell ? cell_citation(*rule.cell) : "a cell") + "\n";
+            out += "  " + rule_citation(rule) + " lifts " + (rule.cell ? cell_citation(*rule.cell, *report.matrix) : "a cell") + "\n";
             out += rule_evidence(rule, style, "    ");
         }
     }

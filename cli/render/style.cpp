@@ -1,6 +1,7 @@
 #include "cli/render/style.hpp"
 
 #include <cctype>
+#include <map>
 #include <cstdlib>
 #include <unistd.h>
 
@@ -53,9 +54,10 @@ std::string cell_value_text(CellValue value) {
 
 namespace {
 
-std::string label_of(const CatalogEntry* entry, std::string_view id) {
+std::string label_of(const CatalogEntry* entry, std::string_view id, const std::map<std::string, std::string>& names) {
     if (entry && !entry->labels.empty()) return entry->labels.front();
-    return std::string(id);
+    auto name = names.find(std::string(id));
+    return name == names.end() ? std::string(id) : name->second;
 }
 
 // Wide (two-column) code points among those the planner prints: the emoji
@@ -74,12 +76,12 @@ bool is_zero_width(char32_t c) {
 
 }  // namespace
 
-std::string feature_label(std::string_view id) {
-    return label_of(Catalog::builtin().find_feature(id), id);
+std::string feature_label(std::string_view id, const Matrix& matrix) {
+    return label_of(Catalog::builtin().find_feature(id), id, matrix.feature_names);
 }
 
-std::string hardware_label(std::string_view id) {
-    return label_of(Catalog::builtin().find_hardware(id), id);
+std::string hardware_label(std::string_view id, const Matrix& matrix) {
+    return label_of(Catalog::builtin().find_hardware(id), id, matrix.hardware_names);
 }
 
 size_t display_width(std::string_view utf8) {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <planner/cell_value.hpp>
+#include <planner/matrix.hpp>
 
 namespace planner::cli {
 
@@ -38,9 +39,10 @@ std::string_view cell_symbol(CellValue value);
 std::string cell_value_text(CellValue value);
 
 // The label the matrix documents print ("LoRA", "prmpt adptr", "Ampere"), so
-// that a user can find the cell by eye; the id when the catalog has no label.
-std::string feature_label(std::string_view id);
-std::string hardware_label(std::string_view id);
+// that a user can find the cell by eye; for an id the catalog lacks, the name
+// the matrix gives it ("KV offload", "Gaudi"); else the id.
+std::string feature_label(std::string_view id, const Matrix& matrix);
+std::string hardware_label(std::string_view id, const Matrix& matrix);
 
 // Columns the text takes in a terminal: emoji such as ✅❌🟠❔ take two,
 // combining marks and variation selectors none. Escape sequences count zero.

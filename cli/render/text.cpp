@@ -135,7 +135,7 @@ std::string alternatives_block(const Report& report, const Style& style) {
         out += indent + "$ " + alternative_command_line(report, alternative) + "\n";
         out += wrap_words(indent + "on: ", alternative.plan.features, " ", indent + "    ");
         std::vector<std::string> risks;
-        for (const CellRef& cell : alternative.plan.risks) risks.push_back(cell_citation(cell));
+        for (const CellRef& cell : alternative.plan.risks) risks.push_back(cell_citation(cell, *report.matrix));
         if (risks.empty())
             out += indent + "risks: none\n";
         else

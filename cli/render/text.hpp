@@ -12,7 +12,7 @@ namespace planner::cli {
 
 // "LoRA x SD ❌ no" or "CP on Volta ❌ no": the labels of the document, so
 // the cell can be found by eye.
-std::string cell_citation(const CellRef& cell);
+std::string cell_citation(const CellRef& cell, const Matrix& matrix);
 
 // The cell's links and footnote texts, one per line, each prefixed by `indent`.
 std::string cell_evidence(const CellRef& cell, const Matrix& matrix, std::string_view indent);

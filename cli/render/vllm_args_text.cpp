@@ -58,17 +58,18 @@ std::string assumed_lines(const std::vector<CellRef>& cells, const Matrix& matri
     return commented(style, block);
 }
 
-std::string plan_risks_line(const Plan& plan) {
+std::string plan_risks_line(const Plan& plan, const Matrix& matrix) {
     if (plan.risks.empty()) return "";
     std::vector<std::string> cited;
-    for (const CellRef& cell : plan.risks) cited.push_back(cell_citation(cell));
+    for (const CellRef& cell : plan.risks) cited.push_back(cell_citation(cell, matrix));
     std::string line = "relies on ";
     line.append(std::to_string(plan.risks.size())).append(plan.risks.size() == 1 ? " uncertain cell: " : " uncertain cells: ");
     return line.append(join(cited, ", "));
 }
 
 // Request parameters, model properties, risks and notes of one plan, as comments.
-std::string plan_details(const VllmArgs& args, const Plan& plan, const Style& style, std::string_view indent) {
+std::string plan_details(const VllmArgs& args, const Plan& plan, const Matrix& matrix, const Style& style,
+                         std::string_view indent) {
     std::string out;
     std::string prefix(indent);
     for (const VllmRequestParameter& parameter : args.request_parameters) {
@@ -78,7 +79,7 @@ std::string plan_details(const VllmArgs& args, const Plan& plan, const Style& st
     }
     for (const VllmModelProperty& property : args.model_properties)
         out += comment(style, prefix + "model, " + property.feature + ": " + property.requirement);
-    if (std::string risks = plan_risks_line(plan); !risks.empty()) out += comment(style, prefix + risks);
+    if (std::string risks = plan_risks_line(plan, matrix); !risks.empty()) out += comment(style, prefix + risks);
     for (const std::string& note : args.notes) out += comment(style, prefix + "note, " + note);
     return out;
 }
@@ -225,7 +226,7 @@ std::string render_vllm_args_text(const Report& report, const Style& style) {
             out += "\n";
             out += comment(style, std::to_string(i + 1) + ": " + join(result.plans[i].features, " "));
             out += vllm_serve_line(all[i]) + "\n";
-            out += plan_details(all[i], result.plans[i], style, "  ");
+            out += plan_details(all[i], result.plans[i], *report.matrix, style, "  ");
             const std::vector<CellRef> assumed =
                 assumed_cells(matrix, result.plans[i].hardware, result.plans[i].features);
             out += assumed_lines(assumed, matrix, style, "  ");
@@ -262,7 +263,7 @@ std::string render_vllm_args_text(const Report& report, const Style& style) {
     if (!result.proven_optimal) out += comment(style, "the time limit cut the search: the best plan found so far");
     out += assumed_lines(unlisted_assumptions(report), matrix, style, "");
     out += vllm_serve_line(args) + "\n";
-    out += plan_details(args, result.plan, style, "");
+    out += plan_details(args, result.plan, *report.matrix, style, "");
     return out + placeholder_lines(args.placeholders, style);
 }
 

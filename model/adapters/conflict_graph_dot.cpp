@@ -72,9 +72,12 @@ std::optional<std::string> first_link(const std::vector<std::string>& links,
     return std::nullopt;
 }
 
-std::string feature_name(std::string_view id) {
+// The catalog's name, else the name the matrix gives an id the catalog lacks.
+std::string feature_name(std::string_view id, const Matrix& matrix) {
     const CatalogEntry* entry = Catalog::builtin().find_feature(id);
-    return entry && entry->id == id ? entry->name : std::string(id);
+    if (entry && entry->id == id) return entry->name;
+    auto named = matrix.feature_names.find(std::string(id));
+    return named == matrix.feature_names.end() ? std::string(id) : named->second;
 }
 
 std::string node_line(const Matrix& matrix, const std::string& feature, std::string_view hardware,
@@ -97,7 +100,7 @@ std::string node_line(const Matrix& matrix, const std::string& feature, std::str
         attributes.emplace_back("fontcolor", "grey50");
     }
     if (in_plan) attributes.emplace_back("fillcolor", "palegreen");
-    std::string heading = feature_name(feature) + "\n" + hw + ": " + value_text(value, overridden);
+    std::string heading = feature_name(feature, matrix) + "\n" + hw + ": " + value_text(value, overridden);
     attributes.emplace_back("tooltip", cell ? evidence(matrix, heading, cell->marks, cell->links, overridden)
                                             : heading);
     if (cell)

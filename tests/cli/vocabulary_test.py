@@ -105,6 +105,20 @@ def maximize_plans_for_the_new_column_from_the_document_and_from_its_json():
 
 
 @case
+def text_answers_cite_new_ids_by_the_names_the_document_gives_them():
+    # From the document and from its JSON, which carries the names as feature_names and hardware_names.
+    for matrix in (DOC, os.path.join(WORK, "gaudi.json")):
+        code, out, err = planner("explain", "--matrix", matrix, "--hw", "gaudi", "--must", "kv-offload")
+        expect(code == 1 and "[KV offload on Gaudi ❌ no]" in out, f"{matrix}: exit {code}: {out}{err}")
+        code, out, err = planner("matrix", "show", "--matrix", matrix, "--hw", "gaudi")
+        expect(code == 0 and "\nKV offload " in out and "Gaudi" in out, f"{matrix}: exit {code}: {err}")
+    code, out, err = planner("graph", "--matrix", DOC, "--hw", "gaudi")
+    expect(code == 0 and 'tooltip="KV offload\\ngaudi: no"' in out, f"exit {code}: {err}")
+    code, out, err = planner("diff", STATE, DOC)
+    expect(code == 0 and "features added (1): kv-offload" in out, f"exit {code}: {out}{err}")
+
+
+@case
 def a_mistyped_new_id_is_offered_from_the_matrix():
     code, _, err = planner("maximize", "--matrix", DOC, "--hw", "gaudl")
     expect(code == 2 and "unknown hardware 'gaudl'; nearest known: gaudi" in err, f"exit {code}: {err}")
