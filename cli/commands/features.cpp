@@ -10,6 +10,7 @@
 #include "cli/render/import_notes.hpp"
 #include "cli/render/result_json.hpp"
 #include "cli/render/style.hpp"
+#include "model/io/strings.hpp"
 
 namespace planner::cli {
 
@@ -20,12 +21,6 @@ struct CatalogFlags {
     bool strict_labels = false;  // --strict-labels
     bool json = false;
 };
-
-std::string comma_words(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
-}
 
 int run_features(const CatalogFlags& flags) {
     const Matrix matrix = load_matrix_saying_notes(flags.matrix, flags.strict_labels);
@@ -56,7 +51,7 @@ int run_features(const CatalogFlags& flags) {
         // The other labels and aliases: every other spelling the flags accept.
         std::vector<std::string> also(entry.labels.begin() + 1, entry.labels.end());
         also.insert(also.end(), entry.aliases.begin(), entry.aliases.end());
-        if (!also.empty()) std::cout << indent << style.dim("also: " + comma_words(also)) << "\n";
+        if (!also.empty()) std::cout << indent << style.dim("also: " + join(also)) << "\n";
     }
     print_catalog_gaps(std::cout, features_the_catalog_lacks(matrix), "feature", "features", matrix, style);
     return 0;

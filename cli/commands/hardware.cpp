@@ -10,6 +10,7 @@
 #include "cli/render/import_notes.hpp"
 #include "cli/render/result_json.hpp"
 #include "cli/render/style.hpp"
+#include "model/io/strings.hpp"
 
 namespace planner::cli {
 
@@ -20,12 +21,6 @@ struct CatalogFlags {
     bool strict_labels = false;  // --strict-labels
     bool json = false;
 };
-
-std::string comma_words(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
-}
 
 std::vector<const Product*> products_of(const std::string& hardware) {
     std::vector<const Product*> out;
@@ -86,7 +81,7 @@ int run_hardware(const CatalogFlags& flags) {
     for (const CatalogEntry& entry : classes) {
         std::cout << (matrix.has_hardware(entry.id) ? "* " : "  ") << style.bold(pad_right(entry.id, id_width))
                   << "  " << entry.name << "\n"
-                  << std::string(id_width + 4, ' ') << style.dim("also: " + comma_words(entry.aliases)) << "\n";
+                  << std::string(id_width + 4, ' ') << style.dim("also: " + join(entry.aliases)) << "\n";
         for (const Product* product : products_of(entry.id)) {
             // The product a bare family name means: "a100-80gb (= a100)".
             const std::string id = product->family_default ? product->id + " (= " + product->family + ")" : product->id;
@@ -98,7 +93,7 @@ int run_hardware(const CatalogFlags& flags) {
             auto others = matrices_with_hardware(entry.id);
             std::cout << std::string(id_width + 4, ' ')
                       << style.dim(others.empty() ? std::string("no shipped matrix has it")
-                                                  : "in matrices: " + comma_words(others))
+                                                  : "in matrices: " + join(others))
                       << "\n";
         }
     }
