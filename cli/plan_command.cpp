@@ -16,15 +16,6 @@
 
 namespace planner::cli {
 
-void add_plan_basics(CLI::App& command, PlanFlags& flags) {
-    add_hardware_option(command, flags.request.hardware, true);
-    add_hardware_as_option(command, flags.request.hardware_as);
-    add_matrix_option(command, flags.matrix, flags.strict_labels);
-    add_json_flag(command, flags.json);
-    add_overlay_options(command, flags.overlay);
-    add_rules_options(command, flags.rules);
-}
-
 namespace {
 
 // A flag an answer would leave unused is refused, never silently dropped.

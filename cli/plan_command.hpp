@@ -7,32 +7,10 @@
 #include <string>
 
 #include "cli/commands/command.hpp"
-#include "cli/flags/options.hpp"
-#include "cli/flags/overlay_options.hpp"
-#include "cli/flags/rules_options.hpp"
+#include "cli/flags/plan_flags.hpp"
 #include "cli/render/report.hpp"
 
 namespace planner::cli {
-
-struct PlanFlags {
-    RequestFlags request;
-    std::string matrix;
-    bool strict_labels = false;  // --strict-labels
-    bool json = false;
-    bool explain_order = false;
-    OverlayFlags overlay;  // --assume, --overlay
-    RulesFlags rules;      // --rules, --set
-    bool any_version = false;          // --any-version (cli/commands/versions.hpp)
-    std::vector<std::string> matrices;  // every --matrix given, in order
-    std::string format = "text";  // --format: text, or vllm-args (maximize, repair, enumerate)
-};
-
-// Adds --matrix, --json, --hw (required), --assume and --overlay to `command`; the commands
-// that answer across versions add --any-version themselves (add_any_version_flag).
-void add_plan_basics(CLI::App& command, PlanFlags& flags);
-
-// Adds --format text|vllm-args (defined in cli/flags/format_option.cpp).
-void add_format_option(CLI::App& command, PlanFlags& flags);
 
 // After the engine answered: the notes about the --hw name join the result's,
 // and when the engine planned on a stand-in column (blackwell), report.matrix

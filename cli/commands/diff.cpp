@@ -6,6 +6,7 @@
 #include <planner/library.hpp>
 
 #include "cli/commands/command.hpp"
+#include "cli/flags/flag_table.hpp"
 #include "cli/flags/options.hpp"
 #include "cli/render/import_notes.hpp"
 #include "cli/render/result_json.hpp"
@@ -196,7 +197,7 @@ void add_diff_command(CLI::App& app, Commands& commands) {
         ->required()
         ->type_name("ID|FILE")
         ->check(non_empty_value());
-    add_json_flag(*command, flags->json);
+    add_table_flag(*command, "--json", flags->json);
     command->footer(example_footer({"planner diff vllm-0.6 vllm-0.8-zh", "planner diff vllm-0.6 my-matrix.json --json"}));
     commands.push_back({command, "diff", [flags] { return run_diff(*flags); }});
 }

@@ -5,6 +5,7 @@
 #include <planner/library.hpp>
 
 #include "cli/commands/command.hpp"
+#include "cli/flags/flag_table.hpp"
 #include "cli/flags/options.hpp"
 #include "cli/render/catalog_gaps.hpp"
 #include "cli/render/import_notes.hpp"
@@ -63,8 +64,9 @@ void add_features_command(CLI::App& app, Commands& commands) {
     auto flags = std::make_shared<CatalogFlags>();
     CLI::App* command = app.add_subcommand(
         "features", "the features: ids, the labels the matrix prints, other accepted names");
-    add_matrix_option(*command, flags->matrix, flags->strict_labels);
-    add_json_flag(*command, flags->json);
+    add_table_option(*command, "--matrix", flags->matrix);
+    add_table_flag(*command, "--strict-labels", flags->strict_labels);
+    add_table_flag(*command, "--json", flags->json);
     command->footer(example_footer({"planner features", "planner features --matrix vllm-0.6 --json"}));
     commands.push_back({command, "features", [flags] { return run_features(*flags); }});
 }

@@ -13,6 +13,7 @@
 #include "cli/commands/command.hpp"
 #include "cli/commands/graph_plan_file.hpp"
 #include "cli/commands/timed_child.hpp"
+#include "cli/flags/flag_table.hpp"
 #include "cli/flags/choice_option.hpp"
 #include "cli/flags/options.hpp"
 #include "cli/flags/overlay_options.hpp"
@@ -126,8 +127,9 @@ void add_graph_command(CLI::App& app, Commands& commands) {
     auto flags = std::make_shared<GraphFlags>();
     CLI::App* command = app.add_subcommand(
         "graph", "the conflict graph on a hardware class: features as nodes, no/partial/unknown cells as edges");
-    add_hardware_option(*command, flags->hardware, true);
-    add_matrix_option(*command, flags->matrix, flags->strict_labels);
+    add_table_option(*command, "--hw", flags->hardware);
+    add_table_option(*command, "--matrix", flags->matrix);
+    add_table_flag(*command, "--strict-labels", flags->strict_labels);
     restrict_to(command->add_option("--format", flags->format, "dot (Graphviz text, default) or svg (needs Graphviz's dot)"),
                 {"dot", "svg"});
     command->add_option("--plan", flags->plan, "highlight a plan: the output of planner maximize --json (- for stdin)")
@@ -137,8 +139,9 @@ void add_graph_command(CLI::App& app, Commands& commands) {
                         "with --format svg: stop dot after N milliseconds (default 10000; 0: no limit; at most " +
                             std::to_string(max_timeout_ms) + ", one day)")
         ->type_name("N");
-    add_overlay_options(*command, flags->overlay);
-    add_json_flag(*command, flags->json);
+    add_table_option(*command, "--assume", flags->overlay.assume);
+    add_table_option(*command, "--overlay", flags->overlay.files);
+    add_table_flag(*command, "--json", flags->json);
     command->footer(example_footer({"planner graph --hw ampere --format svg > ampere.svg",
                                     "planner maximize --hw ampere --must lora --json | planner graph --hw ampere --plan -"}));
     commands.push_back({command, "graph", [flags] { return run_graph(*flags); }});

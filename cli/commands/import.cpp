@@ -8,6 +8,7 @@
 #include <planner/error.hpp>
 
 #include "cli/commands/command.hpp"
+#include "cli/flags/flag_table.hpp"
 #include "cli/flags/options.hpp"
 #include "cli/output/safe_output.hpp"
 #include "cli/output/stdout_guard.hpp"
@@ -92,8 +93,8 @@ void add_import_command(CLI::App& app, Commands& commands) {
     command->add_option("--id", flags->id, "matrix id to record (default: derived from the document)")
         ->type_name("ID")
         ->each([flags](const std::string&) { flags->id_given = true; });
-    add_strict_labels_flag(*command, flags->strict_labels);
-    add_json_flag(*command, flags->json);
+    add_table_flag(*command, "--strict-labels", flags->strict_labels);
+    add_table_flag(*command, "--json", flags->json);
     command->footer(example_footer({"planner import compatibility_matrix.rst -o data/vllm-0.6.json --id vllm-0.6"}));
     commands.push_back({command, "import", [flags] { return run_import(*flags); }});
 }

@@ -4,6 +4,7 @@
 #include <planner/library.hpp>
 
 #include "cli/commands/command.hpp"
+#include "cli/flags/flag_table.hpp"
 #include "cli/flags/options.hpp"
 #include "cli/render/import_notes.hpp"
 #include "cli/render/matrix_table.hpp"
@@ -92,15 +93,16 @@ void add_matrix_commands(CLI::App& app, Commands& commands) {
 
     auto list_flags = std::make_shared<ListFlags>();
     CLI::App* list = matrix->add_subcommand("list", "the shipped matrices, oldest first; the last is the default");
-    add_json_flag(*list, list_flags->json);
+    add_table_flag(*list, "--json", list_flags->json);
     list->footer(example_footer({"planner matrix list"}));
     commands.push_back({list, "matrix list", [list_flags] { return run_list(*list_flags); }});
 
     auto show_flags = std::make_shared<ShowFlags>();
     CLI::App* show = matrix->add_subcommand("show", "the Feature x Feature and Feature x Hardware tables");
-    add_hardware_option(*show, show_flags->hardware, false);
-    add_matrix_option(*show, show_flags->matrix, show_flags->strict_labels);
-    add_json_flag(*show, show_flags->json);
+    add_table_option(*show, "--hw", show_flags->hardware)->required(false);
+    add_table_option(*show, "--matrix", show_flags->matrix);
+    add_table_flag(*show, "--strict-labels", show_flags->strict_labels);
+    add_table_flag(*show, "--json", show_flags->json);
     show->footer(example_footer({"planner matrix show --hw a100", "planner matrix show --matrix vllm-0.6"}));
     commands.push_back({show, "matrix show", [show_flags] { return run_show(*show_flags); }});
 }

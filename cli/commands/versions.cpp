@@ -13,6 +13,7 @@
 #include "cli/commands/command.hpp"
 #include "cli/commands/versions.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/flags/flag_table.hpp"
 #include "cli/flags/request_fields.hpp"
 #include "cli/render/import_notes.hpp"
 #include "cli/render/result_json.hpp"
@@ -190,25 +191,6 @@ ordered_json any_version_json(std::string_view name, Question question, const st
 
 }  // namespace
 
-namespace {
-
-// Repeated --matrix names the versions to compare; the last one is the single-matrix choice.
-void collect_repeated_matrices(CLI::App& command, PlanFlags& flags) {
-    if (CLI::Option* matrix = command.get_option_no_throw("--matrix"))
-        matrix->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)->each([&flags](const std::string& value) {
-            flags.matrices.push_back(value);
-        });
-}
-
-}  // namespace
-
-void add_any_version_flag(CLI::App& command, PlanFlags& flags) {
-    command.add_flag("--any-version", flags.any_version,
-                     "ask every shipped matrix version (or each --matrix given) at once: which allow the "
-                     "request, the answer in each, what blocks the others");
-    collect_repeated_matrices(command, flags);
-}
-
 void check_any_version_flags(std::string_view name, Question question, const PlanFlags& flags) {
     refuse_single_version_question(name, question);
     std::vector<Matrix> versions = load_versions(flags);
@@ -239,23 +221,7 @@ void add_versions_command(CLI::App& app, Commands& commands) {
     flags->any_version = true;
     CLI::App* command = app.add_subcommand(
         "versions", "which matrix versions allow a request, the best plan in each, what blocks the others");
-    add_hardware_option(*command, flags->request.hardware, true);
-    add_hardware_as_option(*command, flags->request.hardware_as);
-    add_matrix_option(*command, flags->matrix, flags->strict_labels);
-    command->get_option("--matrix")->description(
-        "a matrix version to compare: id (planner matrix list) or file; repeat it for several; default: every "
-        "shipped matrix");
-    add_json_flag(*command, flags->json);
-    add_overlay_options(*command, flags->overlay);
-    add_rules_options(*command, flags->rules);
-    collect_repeated_matrices(*command, *flags);
-    add_name_list_option(*command, "--must", flags->request.must, "features that must be on");
-    add_name_list_option(*command, "--never", flags->request.never, "features that must be off");
-    add_name_list_option(*command, "--prefer", flags->request.prefer,
-                         "features in priority order, each worth more than all later ones together");
-    add_weight_option(*command, flags->request);
-    add_policy_flags(*command, flags->request);
-    add_timeout_option(*command, flags->request);
+    add_plan_flags(*command, PlanCommand::versions, *flags);
     command->footer(example_footer({"planner versions --hw cpu --must lora,cp",
                                     "planner versions --hw ampere --must lora,sd --assume lora:sd=partial"}));
     commands.push_back({command, "versions", [flags] { return run_any_version_command("versions", Question::maximize, *flags); },

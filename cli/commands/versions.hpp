@@ -9,9 +9,6 @@
 
 namespace planner::cli {
 
-// Adds --any-version and lets --matrix repeat (several versions at once).
-void add_any_version_flag(CLI::App& command, PlanFlags& flags);
-
 // The whole command: load the versions, apply the overlay to each, ask, print.
 // `name`: the command as typed ("versions", or the question's name), said in
 // the answer's head.

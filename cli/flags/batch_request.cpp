@@ -5,6 +5,7 @@
 
 #include <planner/error.hpp>
 
+#include "cli/flags/flag_table.hpp"
 #include "cli/flags/options.hpp"
 #include "model/io/input_excerpt.hpp"
 #include "model/io/strict_json.hpp"
@@ -16,25 +17,22 @@ namespace {
 
 using nlohmann::json;
 
-// The keys each command takes: its command-line flags, minus --json (a batch
-// answer is always JSON) and --explain-order (text only).
-std::vector<std::string_view> keys_of(std::string_view command) {
-    std::vector<std::string_view> keys = {"id",     "cmd",           "hw",           "hw_as", "matrix", "strict_labels", "strict",
-                                          "forbid_partial", "forbid_unknown", "assume", "overlay",
-                                          "rules", "set"};
-    std::vector<std::string_view> own;
-    if (command == "maximize")
-        own = {"must", "never", "prefer", "weight", "allow_hw", "timeout_ms", "format"};
-    else if (command == "repair")
-        own = {"have", "keep", "weight", "allow_hw", "hw_cost", "limit", "timeout_ms", "format"};
-    else if (command == "check")
-        own = {"have"};
-    else if (command == "explain")
-        own = {"must", "never", "timeout_ms"};
-    else if (command == "enumerate")
-        own = {"must", "never", "limit", "timeout_ms", "format"};
-    keys.insert(keys.end(), own.begin(), own.end());
+// The keys of a question's lines: "id" and "cmd", then the batch keys of the
+// flag rows it takes (flag_table.cpp), in their order.
+std::vector<std::string_view> keys_of(Question question) {
+    std::vector<std::string_view> keys = {"id", "cmd"};
+    for (const FlagRow& row : flag_rows())
+        if (!row.batch_key.empty() && takes(row, plan_command_of(question))) keys.push_back(row.batch_key);
     return keys;
+}
+
+// The row a key of a `question` line sets; nullptr for a key it does not take.
+const FlagRow* row_of_key(std::string_view key, Question question) {
+    for (const FlagRow& row : flag_rows())
+        if (!row.batch_key.empty() && (row.batch_key == key || row.batch_alias == key) &&
+            takes(row, plan_command_of(question)))
+            return &row;
+    return nullptr;
 }
 
 [[noreturn]] void wrong_type(std::string_view key, std::string_view expected, const json& value) {
@@ -96,42 +94,38 @@ std::vector<std::string> settings_of(std::string_view key, const json& value) {
     return items;
 }
 
-void set_key(std::string_view key, const json& value, BatchRequest& request) {
-    RequestFlags& flags = request.flags.request;
-    if (key == "hw") {
-        flags.hardware = string_of(key, value);
-        if (flags.hardware.empty()) throw UsageError(std::string("\"hw\": ") + kEmptyHardware);
-    } else if (key == "hw_as") {
-        flags.hardware_as = string_of(key, value);
-        if (flags.hardware_as.empty()) throw UsageError(std::string("\"hw_as\": ") + kEmptyHardwareAs);
-    } else if (key == "matrix") {
-        request.flags.matrix = string_of(key, value);
-        if (request.flags.matrix.empty())
-            throw UsageError("\"matrix\" must not be empty (leave the key out for the default matrix)");
+std::string one_of(const std::vector<std::string>& choices) {
+    std::string out;
+    for (size_t i = 0; i < choices.size(); ++i)
+        out.append(i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ").append("\"" + choices[i] + "\"");
+    return out;
+}
+
+// The value of `key` into the flag's place, read by what the flag takes and
+// refused as the command line refuses it.
+void set_key(const FlagRow& row, std::string_view key, const json& value, PlanFlags& flags) {
+    switch (row.value) {
+    case FlagValue::on_off: row.target.on_off(flags) = bool_of(key, value); return;
+    case FlagValue::count: row.target.text(flags) = count_of(key, value); return;
+    case FlagValue::names: row.target.list(flags) = names_of(key, value); return;
+    case FlagValue::weights: row.target.list(flags) = weights_of(key, value); return;
+    case FlagValue::settings: row.target.list(flags) = settings_of(key, value); return;
+    case FlagValue::text: {
+        std::string text = string_of(key, value);
+        if (text.empty() && !row.empty_refusal.empty())
+            throw UsageError("\"" + std::string(key) + "\": " + std::string(row.empty_refusal));
+        row.target.text(flags) = std::move(text);
+        return;
     }
-    else if (key == "strict_labels") request.flags.strict_labels = bool_of(key, value);
-    else if (key == "assume") request.flags.overlay.assume = names_of(key, value);
-    else if (key == "overlay") request.flags.overlay.files = names_of(key, value);
-    else if (key == "rules") request.flags.rules.files = names_of(key, value);
-    else if (key == "set") request.flags.rules.set = settings_of(key, value);
-    else if (key == "strict") flags.strict = bool_of(key, value);
-    else if (key == "forbid_partial") flags.forbid_partial = bool_of(key, value);
-    else if (key == "forbid_unknown") flags.forbid_unknown = bool_of(key, value);
-    else if (key == "must") flags.must = names_of(key, value);
-    else if (key == "never") flags.never = names_of(key, value);
-    else if (key == "prefer") flags.prefer = names_of(key, value);
-    else if (key == "have") flags.have = names_of(key, value);
-    else if (key == "keep") flags.keep = names_of(key, value);
-    else if (key == "weight" || key == "weights") flags.weights = weights_of(key, value);
-    else if (key == "allow_hw") flags.allow_hardware_change = bool_of(key, value);
-    else if (key == "hw_cost") flags.hardware_cost = count_of(key, value);
-    else if (key == "timeout_ms") flags.timeout_ms = count_of(key, value);
-    else if (key == "limit") flags.limit = count_of(key, value);
-    else if (key == "format") {
-        std::string format = string_of(key, value);
-        if (format != "json" && format != "vllm-args")
-            throw UsageError("\"format\" must be \"json\" or \"vllm-args\", not \"" + format + "\"");
-        request.flags.format = format;
+    case FlagValue::choice: {
+        std::string text = string_of(key, value);
+        const std::vector<std::string>& choices = row.batch_choices.empty() ? row.choices : row.batch_choices;
+        if (std::find(choices.begin(), choices.end(), text) == choices.end())
+            throw UsageError("\"" + std::string(key) + "\" must be " + one_of(choices) + ", not \"" +
+                             input_excerpt(text) + "\"");
+        row.target.text(flags) = std::move(text);
+        return;
+    }
     }
 }
 
@@ -228,7 +222,7 @@ std::string shortened_parse_error(std::string what) {
 std::string batch_keys_text() {
     std::string out;
     for (const QuestionInfo& question : questions()) {
-        std::vector<std::string_view> keys = keys_of(question.name);
+        std::vector<std::string_view> keys = keys_of(question.question);
         out.append("  ").append(question.name).append(": ").append(join(keys)).append("\n");
     }
     return out;
@@ -281,23 +275,27 @@ void parse_batch_request(std::string_view line, BatchRequest& request) {
         throw UsageError("unknown \"cmd\" \"" + input_excerpt(request.command) +
                          "\"; one of maximize, repair, check, explain, enumerate");
     request.question = *question;
-    if (request.question == Question::repair) request.flags.request.limit = "10";  // the command line's default
+    set_initial_values(plan_command_of(request.question), request.flags);
 
-    const std::vector<std::string_view> keys = keys_of(request.command);
-    const bool takes_weight = std::find(keys.begin(), keys.end(), "weight") != keys.end();
-    if (takes_weight && document.contains("weight") && document.contains("weights"))
-        throw UsageError("\"weight\" and \"weights\" are the same key; give one");
+    const std::vector<std::string_view> keys = keys_of(request.question);
+    std::vector<const FlagRow*> given;
     for (const auto& [key, value] : document.items()) {
-        // "weights", the spelling of earlier releases, stays an alias of "weight".
-        const bool known = std::find(keys.begin(), keys.end(), key) != keys.end() || (takes_weight && key == "weights");
-        if (!known)
+        if (key == "id" || key == "cmd") continue;
+        const FlagRow* row = row_of_key(key, request.question);
+        if (!row)
             throw UsageError("\"" + input_excerpt(key) + "\" is not a key of " + request.command + " (it takes " +
                              join(keys) + ")");
-        set_key(key, value, request);
+        // "weights", the spelling of earlier releases, stays an alias of "weight".
+        if (std::find(given.begin(), given.end(), row) != given.end())
+            throw UsageError("\"" + std::string(row->batch_key) + "\" and \"" + std::string(row->batch_alias) +
+                             "\" are the same key; give one");
+        given.push_back(row);
+        set_key(*row, key, value, request.flags);
     }
-    if (!document.contains("hw")) throw UsageError("no \"hw\" (a hardware class, product or \"auto\")");
-    if (info(request.question).needs_have && !document.contains("have"))
-        throw UsageError("no \"have\": " + request.command + " needs the features that are on");
+    for (const FlagRow& row : flag_rows())
+        if (row.required && !row.batch_key.empty() && takes(row, plan_command_of(request.question)) &&
+            std::find(given.begin(), given.end(), &row) == given.end())
+            throw UsageError("no \"" + std::string(row.batch_key) + "\": " + std::string(row.missing));
 }
 
 }  // namespace planner::cli

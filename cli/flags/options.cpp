@@ -31,77 +31,10 @@ std::vector<std::string> matrices_with_feature(std::string_view feature) {
 
 }  // namespace
 
-void add_json_flag(CLI::App& command, bool& json) {
-    command.add_flag("--json", json, "print one JSON document on stdout (schema planner-result/1)");
-}
-
 CLI::Validator non_empty_value() {
     // An empty value is a script's unset variable, never a choice of the default.
     return CLI::Validator([](const std::string& value) { return value.empty() ? "must not be empty" : ""; },
                           "", "non-empty");
-}
-
-void add_matrix_option(CLI::App& command, std::string& matrix, bool& strict_labels) {
-    command.add_option("--matrix", matrix,
-                       "matrix id (planner matrix list) or file (planner-matrix JSON or a "
-                       "document import reads); default: the newest shipped")
-        ->type_name("ID|FILE")
-        ->check(non_empty_value());
-    add_strict_labels_flag(command, strict_labels);
-}
-
-void add_strict_labels_flag(CLI::App& command, bool& strict_labels) {
-    command.add_flag("--strict-labels", strict_labels,
-                     "a row or column label of a document that the catalog lacks is an error, not a new id");
-}
-
-void add_hardware_option(CLI::App& command, std::string& hardware, bool required) {
-    auto* option = command.add_option("--hw", hardware,
-                                      "hardware class or product (ampere, a100, sm80, h100, mi300x, ...), or auto: this machine's")
-                       ->type_name("HW")
-                       ->check(CLI::Validator([](const std::string& value) { return value.empty() ? kEmptyHardware : ""; },
-                                              "", "non-empty"));
-    if (required) option->required();
-}
-
-void add_hardware_as_option(CLI::App& command, std::string& hardware_as) {
-    command.add_option("--hw-as", hardware_as,
-                       "for a class the matrix has no column for (blackwell): plan with this class's column, "
-                       "each cell listed as assumed (default: every cell unknown)")
-        ->type_name("HW")
-        // An empty value is a script's unset variable: silently planning with
-        // every cell unknown would be an answer to a question not asked.
-        ->check(CLI::Validator([](const std::string& value) { return value.empty() ? kEmptyHardwareAs : ""; },
-                               "", "non-empty"));
-}
-
-CLI::Option* add_name_list_option(CLI::App& command, const std::string& flag, std::vector<std::string>& raw,
-                          const std::string& help) {
-    return command.add_option(flag, raw, help + " (comma list, repeatable)")
-        ->type_name("F,..")
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-}
-
-void add_weight_option(CLI::App& command, RequestFlags& flags) {
-    command.add_option("--weight", flags.weights,
-                       "feature weights, e.g. lora=3,cp=2 (whole numbers, default 1 each)")
-        ->type_name("F=N,..")
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-}
-
-void add_policy_flags(CLI::App& command, RequestFlags& flags) {
-    command.add_flag("--strict", flags.strict, "forbid partial and unknown cells");
-    command.add_flag("--forbid-partial", flags.forbid_partial, "forbid partial cells");
-    command.add_flag("--forbid-unknown", flags.forbid_unknown, "forbid unknown cells");
-}
-
-void add_timeout_option(CLI::App& command, RequestFlags& flags) {
-    command.add_option("--timeout-ms", flags.timeout_ms,
-                       "give up after N milliseconds (0: no limit; at most " + std::to_string(max_timeout_ms) +
-                           ", one day)")
-        ->type_name("N");
 }
 
 void refuse_control_characters(std::string_view flag, std::string_view value) {

@@ -25,11 +25,6 @@ struct RequestFlags {
     std::string limit = "0";
 };
 
-void add_json_flag(CLI::App& command, bool& json);
-// --matrix ID|FILE, and --strict-labels for a document it imports.
-void add_matrix_option(CLI::App& command, std::string& matrix, bool& strict_labels);
-// --strict-labels: a document's label the catalog lacks is an error (import, --matrix DOC).
-void add_strict_labels_flag(CLI::App& command, bool& strict_labels);
 // Refuses "" for an option whose empty value would mean "not given".
 CLI::Validator non_empty_value();
 
@@ -37,19 +32,12 @@ CLI::Validator non_empty_value();
 inline constexpr const char* kEmptyHardware =
     "the value is empty; give a hardware class or product (ampere, a100, sm80, h100, mi300x, ...) or auto "
     "(planner hardware lists them)";
+// What `--matrix ''` (and batch's "matrix": "") is told.
+inline constexpr const char* kEmptyMatrix = "must not be empty (leave it out for the default matrix)";
 // What `--hw-as ''` (and batch's "hw_as": "") is told.
 inline constexpr const char* kEmptyHardwareAs =
     "the value is empty; give the class whose column to plan with (ampere, hopper, ...; planner hardware "
     "lists them), or leave it out for every cell unknown";
-void add_hardware_option(CLI::App& command, std::string& hardware, bool required);
-// --hw-as CLASS: plan for a class the matrix has no column for with CLASS's column.
-void add_hardware_as_option(CLI::App& command, std::string& hardware_as);
-// Repeatable, each value a comma list: --must lora,sd --must cp.
-CLI::Option* add_name_list_option(CLI::App& command, const std::string& flag, std::vector<std::string>& raw,
-                          const std::string& help);
-void add_weight_option(CLI::App& command, RequestFlags& flags);
-void add_policy_flags(CLI::App& command, RequestFlags& flags);
-void add_timeout_option(CLI::App& command, RequestFlags& flags);
 
 // A UsageError naming `flag` when `value` holds a control character (a
 // newline, a tab, ESC): the catalog would skip it and the answer echo it raw.

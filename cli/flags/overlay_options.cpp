@@ -9,20 +9,6 @@
 
 namespace planner::cli {
 
-void add_overlay_options(CLI::App& command, OverlayFlags& flags) {
-    command.add_option("--assume", flags.assume,
-                       "treat a published cell as VALUE for this deployment: FEATURE:FEATURE=VALUE or "
-                       "FEATURE@HARDWARE=VALUE (comma list, repeatable)")
-        ->type_name("CELL=V,..")
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    command.add_option("--overlay", flags.files,
-                       "a planner-overlay/1 JSON file of assumed cells with reasons (repeatable)")
-        ->type_name("FILE")
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-}
-
 bool has_overlay(const OverlayFlags& flags) { return !flags.assume.empty() || !flags.files.empty(); }
 
 Matrix apply_overlay_flags(const OverlayFlags& flags, const Matrix& matrix, MissingCell missing) {

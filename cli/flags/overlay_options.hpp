@@ -1,7 +1,6 @@
 #pragma once
 // --assume and --overlay: the user's corrections of published cells, applied
 // to the chosen matrix before any question is asked (include/planner/overlay.hpp).
-#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 
@@ -14,8 +13,6 @@ struct OverlayFlags {
     std::vector<std::string> assume;  // as typed; each a comma list of items
     std::vector<std::string> files;   // planner-overlay/1 documents
 };
-
-void add_overlay_options(CLI::App& command, OverlayFlags& flags);
 
 bool has_overlay(const OverlayFlags& flags);
 

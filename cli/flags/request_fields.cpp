@@ -1,35 +1,10 @@
 #include "cli/flags/request_fields.hpp"
 
-#include <array>
+#include "cli/flags/flag_table.hpp"
 
 namespace planner::cli {
 
 namespace {
-
-struct FieldFlag {
-    std::string_view field;  // the Request member
-    std::string_view flag;   // the command line's flag that sets it
-};
-
-// The policy is set by three flags (--strict, --forbid-partial,
-// --forbid-unknown) and missing_column by --hw-as or none: the library never
-// names either in an error.
-constexpr std::array<FieldFlag, 14> field_flags = {{
-    {"hardware", "--hw"},
-    {"must", "--must"},
-    {"never", "--never"},
-    {"prefer", "--prefer"},
-    {"weights", "--weight"},
-    {"have", "--have"},
-    {"keep", "--keep"},
-    {"allow_hardware_change", "--allow-hw"},
-    {"hardware_cost", "--hw-cost"},
-    {"timeout_ms", "--timeout-ms"},
-    {"limit", "--limit"},
-    {"hardware_as", "--hw-as"},
-    {"rules", "--rules"},
-    {"set", "--set"},
-}};
 
 // The Request field each kind of request item comes from.
 std::string_view field_of(Requirement::Kind kind) {
@@ -47,8 +22,11 @@ std::string_view field_of(Requirement::Kind kind) {
 }  // namespace
 
 std::string_view flag_of_field(std::string_view field) {
-    for (const FieldFlag& entry : field_flags)
-        if (entry.field == field) return entry.flag;
+    // The policy is set by three flags (--strict, --forbid-partial,
+    // --forbid-unknown) and missing_column by --hw-as or none: their rows
+    // name no field, and the library never names either in an error.
+    for (const FlagRow& row : flag_rows())
+        if (row.field == field) return row.name;
     return field;
 }
 

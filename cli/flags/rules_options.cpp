@@ -5,18 +5,6 @@
 
 namespace planner::cli {
 
-void add_rules_options(CLI::App& command, RulesFlags& flags) {
-    command.add_option("--rules", flags.files,
-                       "a planner-rules/1 JSON file of rules from vLLM's code, each with its source (repeatable)")
-        ->type_name("FILE")
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    command.add_option("--set", flags.set, "fix a variable a rules file declares: NAME=VALUE (repeatable)")
-        ->type_name("NAME=VALUE")
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-}
-
 std::map<std::string, std::string> parse_settings(const std::vector<std::string>& items) {
     std::map<std::string, std::string> out;
     for (const std::string& item : items) {

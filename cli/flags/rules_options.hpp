@@ -1,11 +1,10 @@
 #pragma once
 // --rules and --set: rules files beside the matrix (include/planner/rules.hpp)
 // and fixed values of the variables they declare.
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include <planner/engine.hpp>
 
@@ -15,8 +14,6 @@ struct RulesFlags {
     std::vector<std::string> files;  // planner-rules/1 documents, in order
     std::vector<std::string> set;    // NAME=VALUE items as typed
 };
-
-void add_rules_options(CLI::App& command, RulesFlags& flags);
 
 // NAME=VALUE items into a map; UsageError naming the item for a malformed one
 // or a name set twice to different values.
