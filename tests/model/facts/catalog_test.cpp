@@ -5,7 +5,10 @@
 #include <planner/catalog.hpp>
 #include <planner/error.hpp>
 
+#include "tests/thrown_message.hpp"
+
 using planner::Catalog;
+using planner::test::message_of;
 
 TEST_CASE("feature names in every published spelling resolve to canonical ids") {
     const Catalog& catalog = Catalog::builtin();
@@ -173,4 +176,33 @@ TEST_CASE("a model number gets its own generation's class, never the one its fir
         CHECK(suggestion.find(entry.second) != std::string::npos);
         CHECK(suggestion.find("known: ;") == std::string::npos);
     }
+}
+
+TEST_CASE("brand words are read from the catalog") {
+    const Catalog& catalog = Catalog::builtin();
+    REQUIRE_FALSE(catalog.brand_words().empty());
+    for (const std::string& word : catalog.brand_words()) {
+        CAPTURE(word);
+        // The form a normalized name's words have, or the word would never be dropped.
+        CHECK(std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }));
+        CHECK(planner::normalize_hardware_name(word + " X1") == "x1");
+    }
+    CHECK(catalog.resolve_hardware("Quadro RTX 5000") == "turing");
+    CHECK(catalog.hardware_suggestion("RTX 2000 Ada").find("--hw ada") != std::string::npos);
+}
+
+TEST_CASE("a malformed brand word is an error naming it") {
+    const std::string head = R"({"schema": "planner-catalog/1", "features": [], "hardware": [{"id": "turing",
+        "name": "NVIDIA Turing", "description": "", "labels": ["Turing"], "aliases": []}], )";
+    const auto error = [&](const std::string& rest) {
+        return message_of<planner::InputError>([&] { Catalog::parse(head + rest + "}", "c.json"); });
+    };
+    CHECK(error(R"("brand_words": ["nvidia", "GeForce"])") ==
+          "c.json: brand word 1 'GeForce' must be lower-case ASCII letters and digits, as hardware names are compared");
+    CHECK(error(R"("brand_words": "nvidia")").rfind("c.json: \"brand_words\" must be an array of strings: ", 0) == 0);
+    const Catalog small = Catalog::parse(head + R"("brand_words": ["acme"], "products": [{"id": "t9", "name": "Acme T9",
+        "hardware": "turing", "aliases": [], "memory_gib": 1.0, "memory_source": "x", "memory_verified": true,
+        "capability": "7.5", "capability_source": "y"}]})", "c.json");
+    CHECK(small.brand_words() == std::vector<std::string>{"acme"});
+    CHECK(small.resolve_hardware("ACME t-9") == "turing");  // its own brand words, not the built-in catalog's
 }
