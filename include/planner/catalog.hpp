@@ -35,6 +35,20 @@ struct Product {
     bool family_default = false; // the one a bare family name means
 };
 
+// A series of NVIDIA model numbers and the generation it belongs to, for
+// names the products do not list. The first digit alone misleads: Quadro RTX
+// 5000 is Turing, not the Blackwell of the RTX 50 series.
+struct ModelSeries {
+    std::string letters;     // the normalized name's leading letters: "rtx", "gtx", "rtxa"
+    std::string digits;      // the digits that follow, '#' for any one: "20##", "#000"
+    std::string suffix;      // what follows the digits: "" none, "*" anything, else exactly that
+    std::string hardware;    // the catalog class; "" (null in the JSON) for a generation no class covers
+    std::string generation;  // "Turing", "Pascal": said in the suggestion
+    std::string capability;  // the series' compute capability: "7.5"
+    std::string examples;    // "Quadro RTX 3000/4000/5000/6000/8000"
+    std::string source;      // where the series' compute capability is listed
+};
+
 // "80.0 GiB"; "~48.0 GiB" for a datasheet figure the driver's was not checked against.
 std::string memory_text(const Product& product);
 
@@ -63,6 +77,8 @@ public:
     const std::vector<Product>& products() const { return products_; }
     // Words set aside before a model number ("nvidia", "geforce"), lower case.
     const std::vector<std::string>& brand_words() const { return brand_words_; }
+    // In the order they are tried: the first row that matches a name wins.
+    const std::vector<ModelSeries>& model_series() const { return model_series_; }
 
     // Any spelling (id, label, alias; case, '-', '_', ' ' and '.' ignored;
     // "8.0", "sm_80" and "cc80" for compute capabilities; for hardware also
@@ -94,6 +110,7 @@ private:
     std::vector<CatalogEntry> features_, hardware_;
     std::vector<Product> products_;
     std::vector<std::string> brand_words_;
+    std::vector<ModelSeries> model_series_;
     // Every spelling, normalized once, to its index (the first entry that has
     // it wins, as a scan in order would find): a lookup is one hash, not a
     // normalization of every name the catalog has (30 us, which the importer

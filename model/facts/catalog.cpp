@@ -226,6 +226,49 @@ std::vector<std::string> parse_brand_words(const nlohmann::json& list, std::stri
     return words;
 }
 
+std::vector<ModelSeries> parse_model_series(const nlohmann::json& list, std::string_view origin,
+                                            const std::vector<CatalogEntry>& classes) {
+    if (!list.is_array()) throw InputError(std::string(origin) + ": \"model_series\" must be an array");
+    std::vector<ModelSeries> rows;
+    for (const auto& item : list) {
+        const std::string row_name = std::string(origin) + ": model_series row " + std::to_string(rows.size());
+        ModelSeries row;
+        try {
+            row.letters = item.at("letters").get<std::string>();
+            row.digits = item.at("digits").get<std::string>();
+            row.suffix = item.at("suffix").get<std::string>();
+            // null: a generation no class covers, which the suggestion says.
+            const nlohmann::json& hardware = item.at("hardware");
+            row.hardware = hardware.is_null() ? "" : hardware.get<std::string>();
+            row.generation = item.at("generation").get<std::string>();
+            row.capability = item.at("capability").get<std::string>();
+            row.examples = item.at("examples").get<std::string>();
+            row.source = item.at("source").get<std::string>();
+        } catch (const nlohmann::json::exception& e) {
+            throw InputError(row_name + ": " + e.what());
+        }
+        const std::string named = row_name + " (" + row.letters + row.digits + row.suffix + ")";
+        // Each part must be one a normalized name can have there, or the row never matches.
+        if (!is_compared_form(row.letters, false))
+            throw InputError(named + ": \"letters\" must be lower-case ASCII letters");
+        if (row.digits.empty() || !std::all_of(row.digits.begin(), row.digits.end(), [](char c) {
+                return c == '#' || std::isdigit(static_cast<unsigned char>(c));
+            }))
+            throw InputError(named + ": \"digits\" must be digits and '#'");
+        if (row.suffix != "*" && !row.suffix.empty() &&
+            (!is_compared_form(row.suffix, true) || std::isdigit(static_cast<unsigned char>(row.suffix.front()))))
+            throw InputError(named + ": \"suffix\" must be \"\", \"*\" or lower-case ASCII letters and digits "
+                                     "that do not start with a digit");
+        if (!row.hardware.empty() &&
+            std::none_of(classes.begin(), classes.end(), [&](const auto& c) { return c.id == row.hardware; }))
+            throw InputError(named + ": unknown hardware class '" + row.hardware + "'");
+        for (const std::string* text : {&row.generation, &row.capability, &row.examples, &row.source})
+            if (text->empty()) throw InputError(named + ": generation, capability, examples and source must be given");
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 // The leading letters of a normalized product id and the digit after them:
 // "h100" -> ("h", '1'); "rtx3090" -> ("rtx", '3'); no digit -> ("", 0).
 std::pair<std::string, char> model_prefix(std::string_view normalized) {
@@ -263,6 +306,8 @@ Catalog Catalog::parse(std::string_view json_text, std::string_view origin) {
     catalog.hardware_ = parse_entries(doc["hardware"], origin, "hardware");
     if (doc.contains("products")) catalog.products_ = parse_products(doc["products"], origin, catalog.hardware_);
     if (doc.contains("brand_words")) catalog.brand_words_ = parse_brand_words(doc["brand_words"], origin);
+    if (doc.contains("model_series"))
+        catalog.model_series_ = parse_model_series(doc["model_series"], origin, catalog.hardware_);
     catalog.index_spellings();
     return catalog;
 }
@@ -334,9 +379,9 @@ std::vector<Catalog::ModelName> Catalog::model_names() const {
 }
 
 const CatalogEntry* Catalog::generation_of(std::string_view normalized) const {
-    // NVIDIA's series naming first (model_series.cpp): the first digit would
-    // put Quadro RTX 5000 (Turing) with the RTX 50 series (Blackwell).
-    if (const ModelSeries* series = model_series_of(normalized)) {
+    // NVIDIA's series naming first (the catalog's model_series): the first digit
+    // would put Quadro RTX 5000 (Turing) with the RTX 50 series (Blackwell).
+    if (const ModelSeries* series = model_series_of(model_series_, normalized)) {
         for (const CatalogEntry& entry : hardware_)
             if (entry.id == series->hardware) return &entry;
         return nullptr;  // a generation no class covers (Pascal)
@@ -418,8 +463,8 @@ std::string close_names(const std::vector<std::string>& nearest) {
 
 std::string Catalog::hardware_suggestion(std::string_view name) const {
     const std::string key = hardware_key(name, brand_words_);
-    if (const ModelSeries* series = model_series_of(key); series && series->hardware.empty())
-        return "a " + std::string(series->generation) + "-generation product (" + std::string(series->source) +
+    if (const ModelSeries* series = model_series_of(model_series_, key); series && series->hardware.empty())
+        return "a " + series->generation + "-generation product (" + series->source +
                "): no hardware class of the planner covers it";
     if (const CatalogEntry* generation = generation_of(key)) {
         const bool nvidia = generation->name.rfind("NVIDIA", 0) == 0;
