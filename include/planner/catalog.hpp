@@ -35,6 +35,20 @@ struct Product {
     bool family_default = false; // the one a bare family name means
 };
 
+// A series of NVIDIA model numbers and the generation it belongs to, for
+// names the products do not list. The first digit alone misleads: Quadro RTX
+// 5000 is Turing, not the Blackwell of the RTX 50 series.
+struct ModelSeries {
+    std::string letters;     // the normalized name's leading letters: "rtx", "gtx", "rtxa"
+    std::string digits;      // the digits that follow, '#' for any one: "20##", "#000"
+    std::string suffix;      // what follows the digits: "" none, "*" anything, else exactly that
+    std::string hardware;    // the catalog class; "" (null in the JSON) for a generation no class covers
+    std::string generation;  // "Turing", "Pascal": said in the suggestion
+    std::string capability;  // the series' compute capability: "7.5"
+    std::string examples;    // "Quadro RTX 3000/4000/5000/6000/8000"
+    std::string source;      // where the series' compute capability is listed
+};
+
 // "80.0 GiB"; "~48.0 GiB" for a datasheet figure the driver's was not checked against.
 std::string memory_text(const Product& product);
 
@@ -61,11 +75,15 @@ public:
     const std::vector<CatalogEntry>& features() const { return features_; }
     const std::vector<CatalogEntry>& hardware() const { return hardware_; }
     const std::vector<Product>& products() const { return products_; }
+    // Words set aside before a model number ("nvidia", "geforce"), lower case.
+    const std::vector<std::string>& brand_words() const { return brand_words_; }
+    // In the order they are tried: the first row that matches a name wins.
+    const std::vector<ModelSeries>& model_series() const { return model_series_; }
 
     // Any spelling (id, label, alias; case, '-', '_', ' ' and '.' ignored;
     // "8.0", "sm_80" and "cc80" for compute capabilities; for hardware also
-    // a product as nvidia-smi or rocm-smi prints it, "NVIDIA", "Tesla",
-    // "GeForce", "Quadro", "AMD", "Instinct", "Radeon" aside). nullptr if unknown.
+    // a product as nvidia-smi or rocm-smi prints it, the brand words
+    // ("NVIDIA", "Tesla", "GeForce", ...) aside). nullptr if unknown.
     const CatalogEntry* find_feature(std::string_view name) const;
     const CatalogEntry* find_hardware(std::string_view name) const;
     HardwareName find_hardware_name(std::string_view name) const;
@@ -91,6 +109,8 @@ public:
 private:
     std::vector<CatalogEntry> features_, hardware_;
     std::vector<Product> products_;
+    std::vector<std::string> brand_words_;
+    std::vector<ModelSeries> model_series_;
     // Every spelling, normalized once, to its index (the first entry that has
     // it wins, as a scan in order would find): a lookup is one hash, not a
     // normalization of every name the catalog has (30 us, which the importer
@@ -114,9 +134,9 @@ private:
 
 // Lower case without '-', '_', ' ', '.': the form in which names are compared.
 std::string normalize_name(std::string_view name);
-// The same for hardware: letters and digits only, vendor and brand words
-// dropped when a model number remains ("NVIDIA GeForce RTX 4090" -> "rtx4090",
-// but "AMD" stays "amd").
+// The same for hardware: letters and digits only, the built-in catalog's
+// brand words dropped when a model number remains ("NVIDIA GeForce RTX 4090"
+// -> "rtx4090", but "AMD" stays "amd").
 std::string normalize_hardware_name(std::string_view name);
 
 size_t edit_distance(std::string_view a, std::string_view b);  // Damerau-Levenshtein (adjacent swaps count 1)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -27,20 +28,25 @@ std::string normalize_name(std::string_view name) {
 
 namespace {
 
-// Brand words that stand before a model number in the names the drivers
-// print; the model number alone names the product.
-// "r" is what is left of "Intel(R)".
-constexpr std::string_view brand_words[] = {"nvidia", "tesla", "geforce", "quadro", "amd", "instinct", "radeon",
-                                            "intel",  "r"};
-
-bool is_brand_word(std::string_view word) {
-    for (std::string_view brand : brand_words)
-        if (word == brand) return true;
-    return false;
-}
-
 bool has_digit(std::string_view text) {
     return std::any_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// A catalog's own form of normalize_hardware_name: its brand words, not the
+// built-in catalog's, which it may be in the middle of building.
+std::string normalize_hardware_name(std::string_view name, const std::vector<std::string>& brand_words) {
+    std::vector<std::string> words(1);
+    for (char c : name) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte)) words.back().push_back(static_cast<char>(std::tolower(byte)));
+        else if (!words.back().empty()) words.emplace_back();
+    }
+    std::string all, model;
+    for (const std::string& word : words) {
+        all += word;
+        if (std::find(brand_words.begin(), brand_words.end(), word) == brand_words.end()) model += word;
+    }
+    return has_digit(model) ? model : all;
 }
 
 }  // namespace
@@ -52,18 +58,7 @@ std::string memory_text(const Product& product) {
 }
 
 std::string normalize_hardware_name(std::string_view name) {
-    std::vector<std::string> words(1);
-    for (char c : name) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (std::isalnum(byte)) words.back().push_back(static_cast<char>(std::tolower(byte)));
-        else if (!words.back().empty()) words.emplace_back();
-    }
-    std::string all, model;
-    for (const std::string& word : words) {
-        all += word;
-        if (!is_brand_word(word)) model += word;
-    }
-    return has_digit(model) ? model : all;
+    return normalize_hardware_name(name, Catalog::builtin().brand_words());
 }
 
 size_t edit_distance(std::string_view a, std::string_view b) {
@@ -123,11 +118,13 @@ std::string compute_capability_form(const std::string& normalized) {
     return normalized;
 }
 
-std::string hardware_key(std::string_view name) { return compute_capability_form(normalize_hardware_name(name)); }
+std::string hardware_key(std::string_view name, const std::vector<std::string>& brand_words) {
+    return compute_capability_form(normalize_hardware_name(name, brand_words));
+}
 
-using Normalizer = std::string (*)(std::string_view);
+using Normalizer = std::function<std::string(std::string_view)>;
 
-void index_entries(const std::vector<CatalogEntry>& entries, Normalizer normalize,
+void index_entries(const std::vector<CatalogEntry>& entries, const Normalizer& normalize,
                    std::unordered_map<std::string, size_t>& index) {
     for (size_t k = 0; k < entries.size(); ++k) {
         const CatalogEntry& entry = entries[k];
@@ -207,6 +204,71 @@ std::vector<Product> parse_products(const nlohmann::json& list, std::string_view
     return products;
 }
 
+// Lower case ASCII letters and digits: the form in which hardware names are compared.
+bool is_compared_form(std::string_view text, bool digits_too) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [&](char c) {
+        return (c >= 'a' && c <= 'z') || (digits_too && c >= '0' && c <= '9');
+    });
+}
+
+std::vector<std::string> parse_brand_words(const nlohmann::json& list, std::string_view origin) {
+    std::vector<std::string> words;
+    try {
+        words = list.get<std::vector<std::string>>();
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(std::string(origin) + ": \"brand_words\" must be an array of strings: " + e.what());
+    }
+    // A word in another form would never equal a word of a normalized name.
+    for (size_t k = 0; k < words.size(); ++k)
+        if (!is_compared_form(words[k], true))
+            throw InputError(std::string(origin) + ": brand word " + std::to_string(k) + " '" + words[k] +
+                             "' must be lower-case ASCII letters and digits, as hardware names are compared");
+    return words;
+}
+
+std::vector<ModelSeries> parse_model_series(const nlohmann::json& list, std::string_view origin,
+                                            const std::vector<CatalogEntry>& classes) {
+    if (!list.is_array()) throw InputError(std::string(origin) + ": \"model_series\" must be an array");
+    std::vector<ModelSeries> rows;
+    for (const auto& item : list) {
+        const std::string row_name = std::string(origin) + ": model_series row " + std::to_string(rows.size());
+        ModelSeries row;
+        try {
+            row.letters = item.at("letters").get<std::string>();
+            row.digits = item.at("digits").get<std::string>();
+            row.suffix = item.at("suffix").get<std::string>();
+            // null: a generation no class covers, which the suggestion says.
+            const nlohmann::json& hardware = item.at("hardware");
+            row.hardware = hardware.is_null() ? "" : hardware.get<std::string>();
+            row.generation = item.at("generation").get<std::string>();
+            row.capability = item.at("capability").get<std::string>();
+            row.examples = item.at("examples").get<std::string>();
+            row.source = item.at("source").get<std::string>();
+        } catch (const nlohmann::json::exception& e) {
+            throw InputError(row_name + ": " + e.what());
+        }
+        const std::string named = row_name + " (" + row.letters + row.digits + row.suffix + ")";
+        // Each part must be one a normalized name can have there, or the row never matches.
+        if (!is_compared_form(row.letters, false))
+            throw InputError(named + ": \"letters\" must be lower-case ASCII letters");
+        if (row.digits.empty() || !std::all_of(row.digits.begin(), row.digits.end(), [](char c) {
+                return c == '#' || std::isdigit(static_cast<unsigned char>(c));
+            }))
+            throw InputError(named + ": \"digits\" must be digits and '#'");
+        if (row.suffix != "*" && !row.suffix.empty() &&
+            (!is_compared_form(row.suffix, true) || std::isdigit(static_cast<unsigned char>(row.suffix.front()))))
+            throw InputError(named + ": \"suffix\" must be \"\", \"*\" or lower-case ASCII letters and digits "
+                                     "that do not start with a digit");
+        if (!row.hardware.empty() &&
+            std::none_of(classes.begin(), classes.end(), [&](const auto& c) { return c.id == row.hardware; }))
+            throw InputError(named + ": unknown hardware class '" + row.hardware + "'");
+        for (const std::string* text : {&row.generation, &row.capability, &row.examples, &row.source})
+            if (text->empty()) throw InputError(named + ": generation, capability, examples and source must be given");
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 // The leading letters of a normalized product id and the digit after them:
 // "h100" -> ("h", '1'); "rtx3090" -> ("rtx", '3'); no digit -> ("", 0).
 std::pair<std::string, char> model_prefix(std::string_view normalized) {
@@ -243,18 +305,22 @@ Catalog Catalog::parse(std::string_view json_text, std::string_view origin) {
     catalog.features_ = parse_entries(doc["features"], origin, "features");
     catalog.hardware_ = parse_entries(doc["hardware"], origin, "hardware");
     if (doc.contains("products")) catalog.products_ = parse_products(doc["products"], origin, catalog.hardware_);
+    if (doc.contains("brand_words")) catalog.brand_words_ = parse_brand_words(doc["brand_words"], origin);
+    if (doc.contains("model_series"))
+        catalog.model_series_ = parse_model_series(doc["model_series"], origin, catalog.hardware_);
     catalog.index_spellings();
     return catalog;
 }
 
 void Catalog::index_spellings() {
+    const auto key = [this](std::string_view name) { return hardware_key(name, brand_words_); };
     index_entries(features_, normalize_name, spellings_.features);
-    index_entries(hardware_, hardware_key, spellings_.hardware);
+    index_entries(hardware_, key, spellings_.hardware);
     for (size_t k = 0; k < products_.size(); ++k) {
         const Product& product = products_[k];
-        for (const std::string* name : {&product.id, &product.name}) spellings_.products.emplace(hardware_key(*name), k);
-        for (const auto& alias : product.aliases) spellings_.products.emplace(hardware_key(alias), k);
-        if (product.family_default) spellings_.family_defaults.emplace(hardware_key(product.family), k);
+        for (const std::string* name : {&product.id, &product.name}) spellings_.products.emplace(key(*name), k);
+        for (const auto& alias : product.aliases) spellings_.products.emplace(key(alias), k);
+        if (product.family_default) spellings_.family_defaults.emplace(key(product.family), k);
     }
     spellings_.products.erase("");
     spellings_.family_defaults.erase("");
@@ -274,7 +340,7 @@ const CatalogEntry* Catalog::find_feature(std::string_view name) const {
 }
 
 HardwareName Catalog::find_hardware_name(std::string_view name) const {
-    const std::string key = hardware_key(name);
+    const std::string key = hardware_key(name, brand_words_);
     HardwareName found;
     if ((found.hardware = find_in(hardware_, spellings_.hardware, key))) return found;
     found.product = find_in(products_, spellings_.products, key);
@@ -301,11 +367,11 @@ std::vector<Catalog::ModelName> Catalog::model_names() const {
     std::vector<ModelName> out;
     for (const Product& product : products_) {
         const std::string& shown = product.family.empty() ? product.id : product.family;
-        out.push_back({normalize_hardware_name(product.id), shown, product.hardware});
+        out.push_back({normalize_hardware_name(product.id, brand_words_), shown, product.hardware});
     }
     for (const CatalogEntry& entry : hardware_)
         for (const std::string& alias : entry.aliases) {
-            const std::string key = normalize_hardware_name(alias);
+            const std::string key = normalize_hardware_name(alias, brand_words_);
             // sm80 is a compute capability, not a model: sm130 is no "Blackwell product".
             if (looks_like_model_number(key) && model_prefix(key).first != "sm") out.push_back({key, alias, entry.id});
         }
@@ -313,9 +379,9 @@ std::vector<Catalog::ModelName> Catalog::model_names() const {
 }
 
 const CatalogEntry* Catalog::generation_of(std::string_view normalized) const {
-    // NVIDIA's series naming first (model_series.cpp): the first digit would
-    // put Quadro RTX 5000 (Turing) with the RTX 50 series (Blackwell).
-    if (const ModelSeries* series = model_series_of(normalized)) {
+    // NVIDIA's series naming first (the catalog's model_series): the first digit
+    // would put Quadro RTX 5000 (Turing) with the RTX 50 series (Blackwell).
+    if (const ModelSeries* series = model_series_of(model_series_, normalized)) {
         for (const CatalogEntry& entry : hardware_)
             if (entry.id == series->hardware) return &entry;
         return nullptr;  // a generation no class covers (Pascal)
@@ -348,7 +414,8 @@ std::vector<std::string> Catalog::nearest_features(std::string_view name, size_t
 }
 
 std::vector<std::string> Catalog::nearest_hardware(std::string_view name, size_t count) const {
-    const std::string key = hardware_key(name);
+    const auto compared = [this](std::string_view text) { return hardware_key(text, brand_words_); };
+    const std::string key = compared(name);
     if (const CatalogEntry* generation = generation_of(key)) {
         // A family by its family name.
         const std::string letters = model_prefix(key).first;
@@ -365,7 +432,7 @@ std::vector<std::string> Catalog::nearest_hardware(std::string_view name, size_t
         }
         return out;
     }
-    CloseNames close{key, hardware_key, {}, {}};
+    CloseNames close{key, compared, {}, {}};
     for (const CatalogEntry& entry : hardware_) {
         close.consider(entry.id);
         for (const auto& alias : entry.aliases) close.consider(alias);
@@ -384,7 +451,7 @@ std::vector<std::string> Catalog::nearest_hardware(std::string_view name, size_t
         std::any_of(known_models.begin(), known_models.end(),
                     [&](const ModelName& known) { return model_prefix(known.key).first == letters; }))
         out.erase(std::remove_if(out.begin(), out.end(),
-                                 [&](const std::string& name) { return model_prefix(hardware_key(name)).first != letters; }),
+                                 [&](const std::string& name) { return model_prefix(compared(name)).first != letters; }),
                   out.end());
     if (out.size() > count) out.resize(count);
     return out;
@@ -395,9 +462,9 @@ std::string close_names(const std::vector<std::string>& nearest) {
 }
 
 std::string Catalog::hardware_suggestion(std::string_view name) const {
-    const std::string key = hardware_key(name);
-    if (const ModelSeries* series = model_series_of(key); series && series->hardware.empty())
-        return "a " + std::string(series->generation) + "-generation product (" + std::string(series->source) +
+    const std::string key = hardware_key(name, brand_words_);
+    if (const ModelSeries* series = model_series_of(model_series_, key); series && series->hardware.empty())
+        return "a " + series->generation + "-generation product (" + series->source +
                "): no hardware class of the planner covers it";
     if (const CatalogEntry* generation = generation_of(key)) {
         const bool nvidia = generation->name.rfind("NVIDIA", 0) == 0;

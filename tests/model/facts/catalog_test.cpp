@@ -5,7 +5,11 @@
 #include <planner/catalog.hpp>
 #include <planner/error.hpp>
 
+#include "model/facts/model_series.hpp"
+#include "tests/thrown_message.hpp"
+
 using planner::Catalog;
+using planner::test::message_of;
 
 TEST_CASE("feature names in every published spelling resolve to canonical ids") {
     const Catalog& catalog = Catalog::builtin();
@@ -173,4 +177,75 @@ TEST_CASE("a model number gets its own generation's class, never the one its fir
         CHECK(suggestion.find(entry.second) != std::string::npos);
         CHECK(suggestion.find("known: ;") == std::string::npos);
     }
+}
+
+TEST_CASE("brand words are read from the catalog") {
+    const Catalog& catalog = Catalog::builtin();
+    REQUIRE_FALSE(catalog.brand_words().empty());
+    for (const std::string& word : catalog.brand_words()) {
+        CAPTURE(word);
+        // The form a normalized name's words have, or the word would never be dropped.
+        CHECK(std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }));
+        CHECK(planner::normalize_hardware_name(word + " X1") == "x1");
+    }
+    CHECK(catalog.resolve_hardware("Quadro RTX 5000") == "turing");
+    CHECK(catalog.hardware_suggestion("RTX 2000 Ada").find("--hw ada") != std::string::npos);
+}
+
+TEST_CASE("NVIDIA's model series are read from the catalog, in order") {
+    const Catalog& catalog = Catalog::builtin();
+    REQUIRE_FALSE(catalog.model_series().empty());
+    for (const planner::ModelSeries& row : catalog.model_series()) {
+        CAPTURE(row.letters + row.digits + row.suffix);
+        // A row's class is one of the catalog's, and the one its compute capability names (none for Pascal).
+        if (!row.hardware.empty()) CHECK(catalog.find_hardware(row.hardware) != nullptr);
+        const planner::CatalogEntry* by_capability = catalog.find_hardware(row.capability);
+        CHECK((by_capability ? by_capability->id : std::string()) == row.hardware);
+        CHECK_FALSE(row.examples.empty());
+        CHECK_FALSE(row.source.empty());
+    }
+    const auto series_of = [&](const char* name) {
+        const planner::ModelSeries* row =
+            planner::model_series_of(catalog.model_series(), planner::normalize_hardware_name(name));
+        return row ? row->hardware : std::string("none");
+    };
+    CHECK(series_of("Quadro RTX 5000") == "turing");
+    CHECK(series_of("RTX 2000 Ada") == "ada");
+    CHECK(series_of("GeForce RTX 2080") == "turing");
+    CHECK(series_of("Tesla P100").empty());  // Pascal: a generation no class covers
+    CHECK(series_of("H100") == "none");
+    // Order decides: rtx2000ada is also an RTX 20## name, and the Ada row comes first.
+    size_t matching = 0;
+    for (const planner::ModelSeries& row : catalog.model_series())
+        matching += planner::model_series_of({row}, "rtx2000ada") != nullptr;
+    CHECK(matching == 2);
+}
+
+TEST_CASE("a malformed brand word or model series row is an error naming it") {
+    const std::string head = R"({"schema": "planner-catalog/1", "features": [], "hardware": [{"id": "turing",
+        "name": "NVIDIA Turing", "description": "", "labels": ["Turing"], "aliases": []}], )";
+    const auto error = [&](const std::string& rest) {
+        return message_of<planner::InputError>([&] { Catalog::parse(head + rest + "}", "c.json"); });
+    };
+    CHECK(error(R"("brand_words": ["nvidia", "GeForce"])") ==
+          "c.json: brand word 1 'GeForce' must be lower-case ASCII letters and digits, as hardware names are compared");
+    CHECK(error(R"("brand_words": "nvidia")").rfind("c.json: \"brand_words\" must be an array of strings: ", 0) == 0);
+    const std::string row = R"("generation": "Turing", "capability": "7.5", "examples": "x", "source": "y")";
+    CHECK(error(R"("model_series": [{"letters": "rtx", "digits": "20##", "suffix": "*", "hardware": "ampere", )" + row +
+                "}]") == "c.json: model_series row 0 (rtx20##*): unknown hardware class 'ampere'");
+    CHECK(error(R"("model_series": [{"letters": "RTX", "digits": "20##", "suffix": "*", "hardware": null, )" + row +
+                "}]") == "c.json: model_series row 0 (RTX20##*): \"letters\" must be lower-case ASCII letters");
+    CHECK(error(R"("model_series": [{"letters": "rtx", "digits": "2x", "suffix": "", "hardware": null, )" + row +
+                "}]") == "c.json: model_series row 0 (rtx2x): \"digits\" must be digits and '#'");
+    CHECK(error(R"("model_series": [{"letters": "rtx", "digits": "20##", "suffix": "*", "hardware": "turing"}])")
+              .rfind("c.json: model_series row 0: ", 0) == 0);
+    const Catalog small = Catalog::parse(head + R"("brand_words": ["acme"], "products": [{"id": "t9", "name": "Acme T9",
+        "hardware": "turing", "aliases": [], "memory_gib": 1.0, "memory_source": "x", "memory_verified": true,
+        "capability": "7.5", "capability_source": "y"}]})", "c.json");
+    CHECK(small.brand_words() == std::vector<std::string>{"acme"});
+    CHECK(small.resolve_hardware("ACME t-9") == "turing");  // its own brand words, not the built-in catalog's
+    const Catalog series = Catalog::parse(
+        head + R"("model_series": [{"letters": "t", "digits": "#", "suffix": "", "hardware": "turing", )" + row + "}]}",
+        "c.json");
+    CHECK(series.hardware_suggestion("T8").find("--hw turing") != std::string::npos);
 }
