@@ -16,6 +16,7 @@
 #include "model/facts/cell_link.hpp"
 #include "model/facts/feature_spelling.hpp"
 #include "model/facts/own_names.hpp"
+#include "model/io/input_excerpt.hpp"
 #include "model/io/json_lines.hpp"
 #include "model/io/limits.hpp"
 #include "model/io/strict_json.hpp"
@@ -111,7 +112,7 @@ std::string expand_link(std::string_view link, const std::string& origin) {
     if (link.starts_with("gh-issue:")) return numbered("gh-issue:", "issues");
     if (link.starts_with("gh-pr:")) return numbered("gh-pr:", "pull");
     if (is_cell_link(link)) return std::string(link);
-    throw InputError(origin + ": link '" + std::string(link) + "' is not " + std::string(kCellLinkRule) + std::string(kCellLinkShorthands));
+    throw InputError(origin + ": link '" + input_excerpt(link) + "' " + cell_link_fault(link, kCellLinkShorthands));
 }
 
 std::string string_member(const nlohmann::json& cell, const char* key, const std::string& origin) {

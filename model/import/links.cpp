@@ -25,15 +25,6 @@ std::string expand_link_target(std::string_view target) {
     return std::string(target);
 }
 
-namespace {
-
-bool allowed_in_url(char c) {
-    constexpr std::string_view kNever = " \"<>\\^`{|}";
-    return static_cast<unsigned char>(c) >= 0x20 && c != 0x7F && kNever.find(c) == std::string_view::npos;
-}
-
-}  // namespace
-
 std::string link_url(std::string_view target, const LinkPlace& place) {
     std::string_view t = trim(target);
     const bool opens = starts_with(t, "<"), closes = ends_with(t, ">");
@@ -51,15 +42,9 @@ std::string link_url(std::string_view target, const LinkPlace& place) {
         t = repaired;
     }
     std::string url = expand_link_target(t);
-    for (char c : url) {
-        if (allowed_in_url(c)) continue;
-        std::string what = "link target ";
-        what.append(quote(t)).append(" is not a URL: it holds ");
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) what.append("a control character");
-        else if (c == ' ') what.append("a space");
-        else what.append("'").append(1, c).append("'");
-        fail_at(place.file, place.line, what);
-    }
+    // Before the shorthand's number: 'gh-issue:12"' is a broken link, not a bad number.
+    if (has_character_no_url_holds(url))
+        fail_at(place.file, place.line, "link target " + quote(t) + " " + cell_link_fault(url));
     for (std::string_view prefix : {std::string_view("gh-issue:"), std::string_view("gh-pr:")}) {
         if (!starts_with(t, prefix)) continue;
         const std::string_view number = trim(t.substr(prefix.size()));
@@ -71,7 +56,7 @@ std::string link_url(std::string_view target, const LinkPlace& place) {
                         "N with N a positive decimal number of at most 9 digits (an issue or pull request number)");
     }
     if (!is_cell_link(url))
-        fail_at(place.file, place.line, "link target " + quote(t) + " is not " + std::string(kCellLinkRule) + std::string(kCellLinkShorthands));
+        fail_at(place.file, place.line, "link target " + quote(t) + " " + cell_link_fault(url, kCellLinkShorthands));
     return url;
 }
 

@@ -153,7 +153,7 @@ struct Reader {
         std::vector<std::string> out = texts(node, field);
         for (size_t i = 0; i < out.size(); ++i)
             if (!is_cell_link(out[i]))
-                fail(field + "[" + std::to_string(i) + "]", "'" + out[i] + "' is not " + std::string(kCellLinkRule));
+                fail(field + "[" + std::to_string(i) + "]", "'" + input_excerpt(out[i]) + "' " + cell_link_fault(out[i]));
         return out;
     }
 

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/facts/cell_link.hpp"
+#include "model/io/input_excerpt.hpp"
 #include "model/io/json_lines.hpp"
 #include "model/io/limits.hpp"
 #include "model/io/strict_json.hpp"
@@ -204,8 +206,13 @@ Rule parse_rule(const json& spec, const std::string& file, size_t line, size_t p
         rule.source.url = std::string(trim(string_member(*source, "url", origin + ": source", !rule.unverified)));
         rule.source.quote = string_member(*source, "quote", origin + ": source", false);
         rule.source.note = string_member(*source, "note", origin + ": source", false);
+        // Answers show the url as a cell's link is shown: the same rule holds,
+        // and a verified source is read over https.
+        if (!rule.source.url.empty() && !is_cell_link(rule.source.url))
+            throw InputError(origin + ": source url '" + input_excerpt(rule.source.url) + "' " +
+                             cell_link_fault(rule.source.url));
         if (!rule.unverified && !rule.source.url.starts_with("https://"))
-            throw InputError(origin + ": source url '" + rule.source.url + "' is not an https:// address");
+            throw InputError(origin + ": source url '" + input_excerpt(rule.source.url) + "' is not an https:// address");
     }
     return rule;
 }

@@ -386,10 +386,12 @@ def hostile_matrix():
     matrix = json.load(open(MATRIX_JSON))
     matrix["id"] = "hostile"  # an id is checked as import checks it: no control characters
     matrix["source"] = "source" + HOSTILE
+    # Links may hold no control character (a cell link is a URL): the text reaches answers as a footnote.
     matrix["footnotes"] = {mark: text + HOSTILE for mark, text in matrix["footnotes"].items()}
+    matrix["footnotes"]["†"] = "footnote" + HOSTILE
     for cell in matrix["pairs"] + matrix["support"]:
         if cell["value"] != "yes":
-            cell["links"].append("https://example.org/" + HOSTILE)
+            cell["marks"].append("†")
     name = path("hostile.json")
     json.dump(matrix, open(name, "w"))
     return name
@@ -419,6 +421,19 @@ def control_characters_from_a_matrix_file_are_escaped_in_text():
             expect(raw not in out and raw not in err.encode(), (args, raw, out[:200]))
         if args[0] != "features":  # which prints only the matrix id, where no control character is allowed
             expect(b"\\u001b]0;owned\\u0007" in out, (args, out[:300]))
+
+
+@case
+def control_characters_in_a_link_are_refused_and_escaped_in_the_error():
+    matrix = json.load(open(MATRIX_JSON))
+    matrix["pairs"][0]["links"].append("https://example.org/" + HOSTILE)
+    name = path("hostile-link.json")
+    json.dump(matrix, open(name, "w"))
+    code, out, err = planner("maximize", "--hw", "ampere", "--matrix", name)
+    expect(code == 2 and "pairs[0].links[0]: 'https://example.org/\\u001b]0;owned" in err, (code, err))
+    expect("is not a URL: it holds a control character" in err, err)
+    for raw in RAW_CONTROLS:
+        expect(raw not in out and raw not in err.encode(), (raw, err))
 
 
 @case

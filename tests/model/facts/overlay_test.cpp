@@ -163,6 +163,13 @@ TEST_CASE("a bad overlay file is an input error naming file:line") {
                    "needs a number after gh-pr: (a positive decimal number of at most 9 digits)"));
     CHECK(contains(error_of(head + "{\"a\": \"lora\", \"b\": \"sd\", \"value\": \"no\", \"link\": \"gh-issue:0\"}]}"),
                    "needs a number after gh-issue:"));
+    // The importer's link rule, not just its schemes: these would break graph's URL= attribute.
+    CHECK(contains(error_of(head + "{\"a\": \"lora\", \"b\": \"sd\", \"value\": \"yes\", \"link\": \"https://e.com/a b<x>\"}]}"),
+                   "fix.json:3: link 'https://e.com/a b<x>' is not a URL: it holds a space"));
+    CHECK(contains(error_of(head + "{\"a\": \"lora\", \"b\": \"sd\", \"value\": \"yes\", \"link\": \"https://e.com/a\\\"b\"}]}"),
+                   "is not a URL: it holds '\"'"));
+    CHECK(contains(error_of(head + "{\"a\": \"lora\", \"b\": \"sd\", \"value\": \"yes\", \"link\": \"https://e.com/\\u001b[2J\"}]}"),
+                   "is not a URL: it holds a control character"));
     CHECK(contains(error_of(head + "{\"a\": \"sd\", \"b\": \"spec-decode\", \"value\": \"no\"}]}"), "diagonal"));
     CHECK(contains(error_of(head + "{\"feature\": \"cpu\", \"hardware\": \"lora\", \"value\": \"no\"}]}"),
                    "'cpu' is a hardware class"));

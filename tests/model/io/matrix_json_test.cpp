@@ -115,6 +115,13 @@ TEST_CASE("loading rejects what the planner would otherwise misread, naming the 
     CHECK(error_of(replaced("\"value\": \"no\", \"links\": [\"https://github.com/vllm-project/vllm/pull/9057\"]",
                             "\"value\": \"no\", \"links\": [9057]"))
               .find("pairs[1].links[0]: must be a string") != std::string::npos);
+    // The importer's link rule, not just its schemes: these would break graph's URL= attribute.
+    CHECK(error_of(replaced("\"https://github.com/vllm-project/vllm/pull/9057\"", "\"https://e.com/a b<x>\""))
+              .find("pairs[1].links[0]: 'https://e.com/a b<x>' is not a URL: it holds a space") != std::string::npos);
+    CHECK(error_of(replaced("\"https://github.com/vllm-project/vllm/pull/9057\"", "\"https://e.com/`x`\""))
+              .find("pairs[1].links[0]: 'https://e.com/`x`' is not a URL: it holds '`'") != std::string::npos);
+    CHECK(error_of(replaced("\"https://github.com/vllm-project/vllm/pull/9057\"", "\"https://e.com/\\\\x\""))
+              .find("is not a URL: it holds '\\'") != std::string::npos);
     CHECK(error_of(replaced("\"schema\": \"planner-matrix/1\",", ""))
               .find("m.json: schema: missing") == 0);
 }
