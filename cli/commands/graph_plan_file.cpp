@@ -9,6 +9,7 @@
 
 #include "cli/output/stdout_guard.hpp"
 #include "model/io/limits.hpp"
+#include "model/io/strict_json.hpp"
 #include "model/io/user_file.hpp"
 
 namespace planner::cli {
@@ -34,6 +35,7 @@ PlanFile read_plan_file(const std::string& path) {
     const std::string name = path == "-" ? "<stdin>" : path;
     const std::string text =
         path == "-" ? read_stdin() : read_user_file(path, limits::kMaxMatrixJsonBytes, "plan file");
+    refuse_nul_byte(text, name);
     nlohmann::json doc;
     try {
         doc = nlohmann::json::parse(text);

@@ -117,12 +117,29 @@ struct StrictBuilder {
 };
 }  // namespace strict_json
 
+// nlohmann's lexer takes a NUL byte for the end of the input (it reads C
+// strings too), so "{...}\0garbage" would pass with the rest unread. Throws
+// InputError naming the first NUL's line and column (in bytes, from 1).
+inline void refuse_nul_byte(std::string_view text, const std::string& origin) {
+    const size_t nul = text.find('\0');
+    if (nul == std::string_view::npos) return;
+    const size_t newline = text.rfind('\n', nul);
+    const size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
+    std::string message = origin;
+    message.append(": a NUL byte at line ").append(std::to_string(line));
+    message.append(", column ").append(std::to_string(nul - line_start + 1)).append("; a JSON file is text");
+    throw InputError(message);
+}
+
 // Throws InputError "origin: path: ..." for a repeated key or nesting deeper
 // than limits::kMaxJsonDepth, and "origin:line: ..." for a number out of
-// range; syntax errors stay nlohmann::json::parse_error, so that each caller
-// words them with its own line numbers.
+// range, and refuses a NUL byte (refuse_nul_byte); syntax errors stay
+// nlohmann::json::parse_error, so that each caller words them with its own
+// line numbers.
 inline nlohmann::json parse_strict_json(std::string_view text, const std::string& origin) {
     using nlohmann::json;
+    refuse_nul_byte(text, origin);
     try {
         json parsed;
         strict_json::StrictBuilder builder(origin, parsed);

@@ -370,6 +370,27 @@ def a_sparse_file_of_4_gib_stops_at_the_cap_for_every_reader():
 
 
 @case
+def a_nul_byte_ends_no_json_file_early():
+    # nlohmann's lexer takes NUL for the end of input: the garbage after it would go unread.
+    _, plan, _ = planner("maximize", "--hw", "a100", "--json")
+    overlay = b'{"schema": "planner-overlay/1",\n "cells": []}'
+    rules = b'{"schema": "planner-rules/1", "id": "b", "rules": []}'
+    readers = [(open(MATRIX_JSON, "rb").read(), ["check", "--hw", "a100", "--have", "lora", "--matrix"]),
+               (overlay, ["check", "--hw", "a100", "--have", "lora", "--overlay"]),
+               (rules, ["maximize", "--hw", "a100", "--rules"]),
+               (plan.rstrip(b"\n"), ["graph", "--hw", "a100", "--plan"])]
+    for text, args in readers:
+        name = path("nul.json")
+        with open(name, "wb") as out:
+            out.write(text + b'\0{"garbage": [1,2')
+        line = text.count(b"\n") + 1
+        column = len(text) - (text.rfind(b"\n") + 1) + 1
+        code, _, err = planner(*args, name)
+        expect(code == 2 and f"nul.json: a NUL byte at line {line}, column {column}; a JSON file is text" in err,
+               (args, code, err))
+
+
+@case
 def a_file_whose_size_stat_does_not_tell_is_read_to_its_end():
     # /proc files report size 0: read whole all the same, then refused for what they say.
     code, _, err = planner("check", "--hw", "a100", "--have", "lora", "--overlay", "/proc/self/status")

@@ -170,6 +170,8 @@ TEST_CASE("a bad overlay file is an input error naming file:line") {
                    "is not a URL: it holds '\"'"));
     CHECK(contains(error_of(head + "{\"a\": \"lora\", \"b\": \"sd\", \"value\": \"yes\", \"link\": \"https://e.com/\\u001b[2J\"}]}"),
                    "is not a URL: it holds a control character"));
+    CHECK(contains(error_of(head + "]}" + '\0' + "{\"garbage\": [1,"),
+                   "fix.json: a NUL byte at line 3, column 3; a JSON file is text"));
     CHECK(contains(error_of(head + "{\"a\": \"sd\", \"b\": \"spec-decode\", \"value\": \"no\"}]}"), "diagonal"));
     CHECK(contains(error_of(head + "{\"feature\": \"cpu\", \"hardware\": \"lora\", \"value\": \"no\"}]}"),
                    "'cpu' is a hardware class"));

@@ -122,6 +122,8 @@ TEST_CASE("loading rejects what the planner would otherwise misread, naming the 
               .find("pairs[1].links[0]: 'https://e.com/`x`' is not a URL: it holds '`'") != std::string::npos);
     CHECK(error_of(replaced("\"https://github.com/vllm-project/vllm/pull/9057\"", "\"https://e.com/\\\\x\""))
               .find("is not a URL: it holds '\\'") != std::string::npos);
+    CHECK(error_of(replaced("\"schema\": \"planner-matrix/1\",", std::string("\"schema\": \"planner-matrix/1\",") + '\0'))
+              .find("m.json: a NUL byte at line 2, column 32; a JSON file is text") == 0);
     CHECK(error_of(replaced("\"schema\": \"planner-matrix/1\",", ""))
               .find("m.json: schema: missing") == 0);
 }

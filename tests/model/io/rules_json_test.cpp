@@ -140,6 +140,8 @@ TEST_CASE("every refusal names the file, the line and the rule") {
          "source url 'https://e.com/{x}' is not a URL: it holds '{'"},
         {document("", "  {\"id\": \"r1\", \"kind\": \"error\", \"forbid\": [\"a\"], \"unverified\": true, \"source\": {\"url\": \"javascript:x\"}}\n"),
          "source url 'javascript:x' is not a http(s) URL"},
+        {std::string("{\"schema\": \"planner-rules/1\", \"id\": \"t\", \"rules\": []}\n") + '\0' + "{\"garbage\": [1,",
+         "rules.json: a NUL byte at line 2, column 1; a JSON file is text"},
         {document("", "  {\"id\": \"r1\", \"kind\": \"error\", \"forbid\": [\"a\"], \"source\": \"https://x\"}\n"), "\"source\" must be an object"},
         {document("", ok_rule + "  ,\n" + ok_rule), "rules.json:6: rule r1: the id is used by an earlier rule"},
         {document("", "  {\"id\": \"r 1\", \"kind\": \"error\", \"forbid\": [\"a\"]}\n"), "rule id 'r 1' is not a name"},
