@@ -16,118 +16,10 @@ namespace planner::cli {
 namespace {
 
 using nlohmann::json;
-
-// The keys of a question's lines: "id" and "cmd", then the batch keys of the
-// flag rows it takes (flag_table.cpp), in their order.
-std::vector<std::string_view> keys_of(Question question) {
-    std::vector<std::string_view> keys = {"id", "cmd"};
-    for (const FlagRow& row : flag_rows())
-        if (!row.batch_key.empty() && takes(row, plan_command_of(question))) keys.push_back(row.batch_key);
-    return keys;
-}
-
-// The row a key of a `question` line sets; nullptr for a key it does not take.
-const FlagRow* row_of_key(std::string_view key, Question question) {
-    for (const FlagRow& row : flag_rows())
-        if (!row.batch_key.empty() && (row.batch_key == key || row.batch_alias == key) &&
-            takes(row, plan_command_of(question)))
-            return &row;
-    return nullptr;
-}
-
-[[noreturn]] void wrong_type(std::string_view key, std::string_view expected, const json& value) {
-    std::string message = "\"";
-    message.append(input_excerpt(key)).append("\" must be ").append(expected).append(", not ").append(input_excerpt(value.dump()));
-    throw UsageError(message);
-}
-
-std::string string_of(std::string_view key, const json& value) {
-    if (!value.is_string()) wrong_type(key, "a string", value);
-    return value.get<std::string>();
-}
-
-bool bool_of(std::string_view key, const json& value) {
-    if (!value.is_boolean()) wrong_type(key, "true or false", value);
-    return value.get<bool>();
-}
-
-// Kept as text: build_request checks the range with the flag's own message.
-std::string count_of(std::string_view key, const json& value) {
-    if (!value.is_number_unsigned()) wrong_type(key, "a whole number", value);
-    return std::to_string(value.get<unsigned long long>());
-}
-
-// A list of names, or one comma-separated string as on the command line.
-std::vector<std::string> names_of(std::string_view key, const json& value) {
-    if (value.is_string()) return {value.get<std::string>()};
-    if (!value.is_array()) wrong_type(key, "a list of names", value);
-    std::vector<std::string> names;
-    for (const json& item : value) {
-        if (!item.is_string()) wrong_type(key, "a list of names", value);
-        names.push_back(item.get<std::string>());
-    }
-    return names;
-}
-
-// {"lora": 3} -> "lora=3", the command line's spelling.
-std::vector<std::string> weights_of(std::string_view key, const json& value) {
-    if (!value.is_object()) wrong_type(key, "an object of feature: whole number", value);
-    std::vector<std::string> items;
-    for (const auto& [name, weight] : value.items()) {
-        if (!weight.is_number_unsigned()) wrong_type(key, "an object of feature: whole number", value);
-        std::string item = name;
-        item.append("=").append(std::to_string(weight.get<unsigned long long>()));
-        items.push_back(std::move(item));
-    }
-    return items;
-}
-
-// {"pipeline_parallel_size": 2, "sd_method": "eagle"} -> "NAME=VALUE", as --set is typed.
-std::vector<std::string> settings_of(std::string_view key, const json& value) {
-    if (!value.is_object()) wrong_type(key, "an object of variable: value", value);
-    std::vector<std::string> items;
-    for (const auto& [name, setting] : value.items()) {
-        if (setting.is_string()) items.push_back(name + "=" + setting.get<std::string>());
-        else if (setting.is_number_integer()) items.push_back(name + "=" + setting.dump());
-        else wrong_type(key, "an object of variable: value (a string or an integer)", value);
-    }
-    return items;
-}
-
-std::string one_of(const std::vector<std::string>& choices) {
-    std::string out;
-    for (size_t i = 0; i < choices.size(); ++i)
-        out.append(i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ").append("\"" + choices[i] + "\"");
-    return out;
-}
-
-// The value of `key` into the flag's place, read by what the flag takes and
-// refused as the command line refuses it.
-void set_key(const FlagRow& row, std::string_view key, const json& value, PlanFlags& flags) {
-    switch (row.value) {
-    case FlagValue::on_off: row.target.on_off(flags) = bool_of(key, value); return;
-    case FlagValue::count: row.target.text(flags) = count_of(key, value); return;
-    case FlagValue::names: row.target.list(flags) = names_of(key, value); return;
-    case FlagValue::weights: row.target.list(flags) = weights_of(key, value); return;
-    case FlagValue::settings: row.target.list(flags) = settings_of(key, value); return;
-    case FlagValue::text: {
-        std::string text = string_of(key, value);
-        if (text.empty() && !row.empty_refusal.empty())
-            throw UsageError("\"" + std::string(key) + "\": " + std::string(row.empty_refusal));
-        row.target.text(flags) = std::move(text);
-        return;
-    }
-    case FlagValue::choice: {
-        std::string text = string_of(key, value);
-        const std::vector<std::string>& choices = row.batch_choices.empty() ? row.choices : row.batch_choices;
-        if (std::find(choices.begin(), choices.end(), text) == choices.end())
-            throw UsageError("\"" + std::string(key) + "\" must be " + one_of(choices) + ", not \"" +
-                             input_excerpt(text) + "\"");
-        row.target.text(flags) = std::move(text);
-        return;
-    }
-    }
-}
+// A line's keys in the order written: the command line reads its flags in
+// that order too, and --weight lora=3,LoRA=4 and {"lora": 3, "LoRA": 4} name
+// their two weights alike.
+using nlohmann::ordered_json;
 
 size_t skip_space(std::string_view text, size_t at) {
     while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' || text[at] == '\n')) ++at;
@@ -160,10 +52,12 @@ size_t end_of_value(std::string_view text, size_t at) {
 }
 
 // The text of the value of `key` in the JSON object `object_text`, read
-// before (and without) parsing it: nlohmann keeps a number beyond 64 bits only
-// as a double, which has lost the digits an id needs, and refuses one beyond
-// double range (1e400). Empty when the text is not an object of that shape;
-// the parse that follows says what is wrong with it.
+// without parsing it: nlohmann keeps a number beyond 64 bits only as a double,
+// which has lost the digits an id needs, refuses one beyond double range
+// (1e400), and gives -0 back as 0 and 1e1 as 10.0, which a message quoting
+// the value must not. Empty when the text is not an object of that shape (the
+// parse says what is wrong with it). Linear in the text: called for a few keys
+// a line, never for each of a list's items.
 std::string_view raw_member_text(std::string_view object_text, std::string_view key) {
     size_t at = skip_space(object_text, 0);
     if (at >= object_text.size() || object_text[at] != '{') return {};
@@ -182,6 +76,141 @@ std::string_view raw_member_text(std::string_view object_text, std::string_view 
         if (at < object_text.size() && object_text[at] == ',') at = skip_space(object_text, at + 1);
     }
     return {};
+}
+
+// The keys of a question's lines: "id" and "cmd", then the batch keys of the
+// flag rows it takes (flag_table.cpp), in their order.
+std::vector<std::string_view> keys_of(Question question) {
+    std::vector<std::string_view> keys = {"id", "cmd"};
+    for (const FlagRow& row : flag_rows())
+        if (!row.batch_key.empty() && takes(row, plan_command_of(question))) keys.push_back(row.batch_key);
+    return keys;
+}
+
+// The row a key of a `question` line sets; nullptr for a key it does not take.
+const FlagRow* row_of_key(std::string_view key, Question question) {
+    for (const FlagRow& row : flag_rows())
+        if (!row.batch_key.empty() && (row.batch_key == key || row.batch_alias == key) &&
+            takes(row, plan_command_of(question)))
+            return &row;
+    return nullptr;
+}
+
+[[noreturn]] void wrong_type(std::string_view key, std::string_view expected, const ordered_json& value) {
+    std::string message = "\"";
+    message.append(input_excerpt(key)).append("\" must be ").append(expected).append(", not ").append(input_excerpt(value.dump()));
+    throw UsageError(message);
+}
+
+std::string string_of(std::string_view key, const ordered_json& value) {
+    if (!value.is_string()) wrong_type(key, "a string", value);
+    return value.get<std::string>();
+}
+
+bool bool_of(std::string_view key, const ordered_json& value) {
+    if (!value.is_boolean()) wrong_type(key, "true or false", value);
+    return value.get<bool>();
+}
+
+// A member's value as `object_text` wrote it, for a message.
+std::string as_written(const ordered_json& value, std::string_view object_text, std::string_view key) {
+    const std::string_view written = raw_member_text(object_text, key);
+    return written.empty() ? value.dump() : std::string(written);
+}
+
+bool is_count_up_to(const ordered_json& value, unsigned long most) {
+    return value.is_number_unsigned() && value.get<unsigned long long>() <= most;
+}
+
+std::string quoted_key(std::string_view key) {
+    return "\"" + input_excerpt(key) + "\"";
+}
+
+// Kept as text, as the command line keeps it; refused here with the flag's
+// words, naming the key, since build_request would name the flag.
+std::string count_of(const FlagRow& row, std::string_view key, const ordered_json& value, std::string_view line) {
+    if (!is_count_up_to(value, row.most))
+        throw UsageError(not_a_count(quoted_key(key), as_written(value, line, key), row.most));
+    return std::to_string(value.get<unsigned long long>());
+}
+
+// A list of names, or one comma-separated string as on the command line.
+std::vector<std::string> names_of(std::string_view key, const ordered_json& value) {
+    if (value.is_string()) return {value.get<std::string>()};
+    if (!value.is_array()) wrong_type(key, "a list of names", value);
+    std::vector<std::string> names;
+    for (const ordered_json& item : value) {
+        if (!item.is_string()) wrong_type(key, "a list of names", value);
+        names.push_back(item.get<std::string>());
+    }
+    return names;
+}
+
+// {"lora": 3} -> "lora=3", the command line's spelling, in the order written;
+// a weight is refused as --weight refuses it ("--weight lora: ..."), naming
+// the key ("\"weight\" lora: ...").
+std::vector<std::string> weights_of(const FlagRow& row, std::string_view key, const ordered_json& value,
+                                    std::string_view line) {
+    if (!value.is_object()) wrong_type(key, "an object of feature: whole number", value);
+    std::vector<std::string> items;
+    for (const auto& [name, weight] : value.items()) {
+        if (!is_count_up_to(weight, row.most))
+            throw UsageError(not_a_count(quoted_key(key) + " " + input_excerpt(name),
+                                         as_written(weight, raw_member_text(line, key), name), row.most));
+        std::string item = name;
+        item.append("=").append(std::to_string(weight.get<unsigned long long>()));
+        items.push_back(std::move(item));
+    }
+    return items;
+}
+
+// {"pipeline_parallel_size": 2, "sd_method": "eagle"} -> "NAME=VALUE", as --set is typed.
+std::vector<std::string> settings_of(std::string_view key, const ordered_json& value) {
+    if (!value.is_object()) wrong_type(key, "an object of variable: value", value);
+    std::vector<std::string> items;
+    for (const auto& [name, setting] : value.items()) {
+        if (setting.is_string()) items.push_back(name + "=" + setting.get<std::string>());
+        else if (setting.is_number_integer()) items.push_back(name + "=" + setting.dump());
+        else wrong_type(key, "an object of variable: value (a string or an integer)", value);
+    }
+    return items;
+}
+
+std::string one_of(const std::vector<std::string>& choices) {
+    std::string out;
+    for (size_t i = 0; i < choices.size(); ++i)
+        out.append(i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ").append("\"" + choices[i] + "\"");
+    return out;
+}
+
+// The value of `key` into the flag's place, read by what the flag takes and
+// refused as the command line refuses it. `line` is the request, for quoting a
+// value as written.
+void set_key(const FlagRow& row, std::string_view key, const ordered_json& value, std::string_view line,
+             PlanFlags& flags) {
+    switch (row.value) {
+    case FlagValue::on_off: row.target.on_off(flags) = bool_of(key, value); return;
+    case FlagValue::count: row.target.text(flags) = count_of(row, key, value, line); return;
+    case FlagValue::names: row.target.list(flags) = names_of(key, value); return;
+    case FlagValue::weights: row.target.list(flags) = weights_of(row, key, value, line); return;
+    case FlagValue::settings: row.target.list(flags) = settings_of(key, value); return;
+    case FlagValue::text: {
+        std::string text = string_of(key, value);
+        if (text.empty() && !row.empty_refusal.empty())
+            throw UsageError("\"" + std::string(key) + "\": " + std::string(row.empty_refusal));
+        row.target.text(flags) = std::move(text);
+        return;
+    }
+    case FlagValue::choice: {
+        std::string text = string_of(key, value);
+        const std::vector<std::string>& choices = row.batch_choices.empty() ? row.choices : row.batch_choices;
+        if (std::find(choices.begin(), choices.end(), text) == choices.end())
+            throw UsageError("\"" + std::string(key) + "\" must be " + one_of(choices) + ", not \"" +
+                             input_excerpt(text) + "\"");
+        row.target.text(flags) = std::move(text);
+        return;
+    }
+    }
 }
 
 // Whether `text` is one JSON number token, by the grammar of RFC 8259:
@@ -233,6 +262,9 @@ bool is_batch_command(std::string_view command) {
 }
 
 void parse_batch_request(std::string_view line, BatchRequest& request) {
+    // The stream's first line may start with a byte order mark; the values'
+    // text is read after it.
+    if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
     // An id is echoed, never computed with, so any number token is one, even
     // beyond double range: the line is parsed with it as 0, and its text kept.
     std::string_view number_id = raw_member_text(line, "id");
@@ -243,9 +275,10 @@ void parse_batch_request(std::string_view line, BatchRequest& request) {
         const size_t at = static_cast<size_t>(number_id.data() - line.data());
         line_with_plain_id.append(line.substr(0, at)).append("0").append(line.substr(at + number_id.size()));
     }
-    json document;
+    ordered_json document;
     try {
-        document = parse_strict_json(number_id.empty() ? line : std::string_view(line_with_plain_id), "request");
+        document = parse_strict_json<ordered_json>(number_id.empty() ? line : std::string_view(line_with_plain_id),
+                                                   "request");
     } catch (const json::parse_error& e) {
         // nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 5: ...":
         // the column and the reason are what help; the line number is the caller's.
@@ -290,7 +323,7 @@ void parse_batch_request(std::string_view line, BatchRequest& request) {
             throw UsageError("\"" + std::string(row->batch_key) + "\" and \"" + std::string(row->batch_alias) +
                              "\" are the same key; give one");
         given.push_back(row);
-        set_key(*row, key, value, request.flags);
+        set_key(*row, key, value, line, request.flags);
     }
     for (const FlagRow& row : flag_rows())
         if (row.required && !row.batch_key.empty() && takes(row, plan_command_of(request.question)) &&

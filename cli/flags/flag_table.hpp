@@ -33,10 +33,10 @@ PlanCommand plan_command_of(Question question);
 enum class FlagValue {
     on_off,    // --strict; true or false
     text,      // --hw ampere; a string
-    count,     // --limit 5; a whole number (kept as text: build_request checks the range)
+    count,     // --limit 5; a whole number up to `most` (kept as text: build_request reads it)
     choice,    // --format vllm-args; one of `choices`
     names,     // --must lora,sd (repeatable); a list of names or one comma string
-    weights,   // --weight lora=3 (repeatable); {"lora": 3}
+    weights,   // --weight lora=3 (repeatable); {"lora": 3}, each a whole number up to `most`
     settings,  // --set NAME=VALUE (repeatable); {"NAME": VALUE}
 };
 
@@ -63,6 +63,7 @@ struct FlagRow {
     std::vector<std::string> batch_choices = {};  // what a batch line may give instead (its answer is JSON anyway)
     std::string_view initial = {};             // the value the command starts from, when not the struct's
     std::string_view batch_alias = {};         // a second spelling of batch_key kept from earlier releases
+    unsigned long most = 0;                    // for count and weights: the largest number the flag takes
 };
 
 // Every row, in the order each command's help lists them.

@@ -230,12 +230,17 @@ std::vector<std::string> hardware_name_notes(const RequestFlags& flags) {
     return {name.assumption};
 }
 
+std::string not_a_count(std::string_view who, std::string_view text, unsigned long max) {
+    std::string message(who);
+    message.append(": '").append(input_excerpt(text)).append("' is not a whole number from 0 to ");
+    return message.append(std::to_string(max));
+}
+
 unsigned long parse_count(std::string_view flag, std::string_view text, unsigned long max) {
     unsigned long value = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (text.empty() || error != std::errc() || end != text.data() + text.size() || value > max)
-        throw UsageError(std::string(flag) + ": '" + std::string(text) +
-                         "' is not a whole number from 0 to " + std::to_string(max));
+        throw UsageError(not_a_count(flag, text, max));
     return value;
 }
 
@@ -291,7 +296,7 @@ Request build_request(const RequestFlags& flags, const Matrix& matrix) {
                          "allows");
     request.hardware_cost =
         flags.hardware_cost.empty() ? 1 : static_cast<int>(parse_count("--hw-cost", flags.hardware_cost, max_weight));
-    request.limit = parse_count("--limit", flags.limit, 1000000);
+    request.limit = parse_count("--limit", flags.limit, max_limit);
 
     for (const std::string& id : request.must)
         if (std::find(request.never.begin(), request.never.end(), id) != request.never.end())

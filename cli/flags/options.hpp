@@ -78,10 +78,15 @@ std::vector<std::string> hardware_name_notes(const RequestFlags& flags);
 std::map<std::string, int> parse_weights(const std::vector<std::string>& raw, const Matrix& matrix);
 // A whole number from 0 to `max`, or a UsageError naming the flag.
 unsigned long parse_count(std::string_view flag, std::string_view text, unsigned long max);
+// How a count is refused, on the command line and in batch alike: "WHO: 'TEXT'
+// is not a whole number from 0 to MAX", `who` the flag (--timeout-ms,
+// --weight lora) or the batch key ("timeout_ms"), `text` the value as written.
+std::string not_a_count(std::string_view who, std::string_view text, unsigned long max);
 
 constexpr int max_weight = 1000000;
 // --timeout-ms: one day. A longer limit is a typo for "no limit" (0) more often than a wish.
 constexpr unsigned long max_timeout_ms = 86400000;
+constexpr unsigned long max_limit = 1000000;
 
 Policy policy_from(const RequestFlags& flags);
 

@@ -34,19 +34,21 @@ struct Frame {
 // Not nlohmann::json::parse with a callback: its callback parser searches
 // the whole enclosing array for a discarded value after every object ends, which is
 // quadratic in an array of objects (80,000 matrix pairs: a second here,
-// minutes under the sanitizers).
+// minutes under the sanitizers). `Json` is nlohmann::json, or
+// nlohmann::ordered_json where the order the keys were written in matters.
+template <class Json>
 struct StrictBuilder {
-    using number_integer_t = nlohmann::json::number_integer_t;
-    using number_unsigned_t = nlohmann::json::number_unsigned_t;
-    using number_float_t = nlohmann::json::number_float_t;
-    using string_t = nlohmann::json::string_t;
-    using binary_t = nlohmann::json::binary_t;
+    using number_integer_t = typename Json::number_integer_t;
+    using number_unsigned_t = typename Json::number_unsigned_t;
+    using number_float_t = typename Json::number_float_t;
+    using string_t = typename Json::string_t;
+    using binary_t = typename Json::binary_t;
 
     const std::string& origin;
-    nlohmann::detail::json_sax_dom_parser<nlohmann::json> dom;
+    nlohmann::detail::json_sax_dom_parser<Json> dom;
     std::vector<Frame> open;
 
-    StrictBuilder(const std::string& origin_, nlohmann::json& root) : origin(origin_), dom(root) {}
+    StrictBuilder(const std::string& origin_, Json& root) : origin(origin_), dom(root) {}
 
     std::string path_of(size_t frames) const {
         std::string path;
@@ -137,15 +139,15 @@ inline void refuse_nul_byte(std::string_view text, const std::string& origin) {
 // range, and refuses a NUL byte (refuse_nul_byte); syntax errors stay
 // nlohmann::json::parse_error, so that each caller words them with its own
 // line numbers.
-inline nlohmann::json parse_strict_json(std::string_view text, const std::string& origin) {
-    using nlohmann::json;
+template <class Json = nlohmann::json>
+Json parse_strict_json(std::string_view text, const std::string& origin) {
     refuse_nul_byte(text, origin);
     try {
-        json parsed;
-        strict_json::StrictBuilder builder(origin, parsed);
-        json::sax_parse(text, &builder);
+        Json parsed;
+        strict_json::StrictBuilder<Json> builder(origin, parsed);
+        Json::sax_parse(text, &builder);
         return parsed;
-    } catch (const json::out_of_range& e) {
+    } catch (const nlohmann::json::out_of_range& e) {
         // A number beyond double (1e999) is not a parse_error in nlohmann, and
         // carries no position: find the token it quotes to name the line.
         const std::string what = e.what();

@@ -143,14 +143,58 @@ def bad_lines_get_errors_and_the_stream_goes_on():
     for fragment in ["line 2: not a JSON object", "line 3: not a JSON object", "line 4: --must: ", "lorra",
                      "line 5: \"have\" is not a key of maximize", "line 6: unknown \"cmd\" \"frobnicate\"",
                      "line 7: no \"hw\"", "line 8: 'lora' is both --must and --never",
-                     "line 9: \"timeout_ms\" must be a whole number", "line 10: ", "appears twice",
+                     "line 9: \"timeout_ms\": '-1' is not a whole number from 0 to 86400000", "line 10: ", "appears twice",
                      "line 14: ", "vllm-9.9", "line 15: \"weights\" is not a key of check",
                      "line 16: longer than 1 MiB", "line 17: --hw: hardware 'tpu' has no column in matrix vllm-0.6",
-                     "line 18: \"weights\" must be", "line 19: \"id\" must be a string or a number"]:
+                     "line 18: \"weights\" lora: '\"3\"' is not a whole number from 0 to 1000000", "line 19: \"id\" must be a string or a number"]:
         expect(any(fragment in error for error in errors), f"no error mentions {fragment!r}: {errors}")
     for answer in answers:
         if answer["status"] == "error":
             expect(list(answer) == ["id", "schema", "command", "status", "error"], f"error keys {list(answer)}")
+
+
+def cli_error(*args):
+    result = subprocess.run([PLANNER, *args], capture_output=True, timeout=120)
+    expect(result.returncode == 2, (args, result.returncode))
+    return result.stderr.decode().removeprefix("planner: error: ").strip()
+
+
+@case
+def counts_and_weights_are_refused_in_the_flags_words_naming_the_key():
+    lines = [  # (line, its error after "line N: ", the command line's refusal of the same value)
+        ('{"cmd": "maximize", "hw": "ampere", "weight": {"lora": -1}}',
+         "\"weight\" lora: '-1' is not a whole number from 0 to 1000000", ["--weight", "lora=-1"]),
+        ('{"cmd": "maximize", "hw": "ampere", "weight": {"lora": 1.5}}',
+         "\"weight\" lora: '1.5' is not a whole number from 0 to 1000000", ["--weight", "lora=1.5"]),
+        ('{"cmd": "maximize", "hw": "ampere", "weight": {"cp": 1, "lora": "abc"}}',
+         "\"weight\" lora: '\"abc\"' is not a whole number from 0 to 1000000", None),
+        ('{"cmd": "maximize", "hw": "ampere", "weights": {"lora": -0}}',
+         "\"weights\" lora: '-0' is not a whole number from 0 to 1000000", ["--weight", "lora=-0"]),
+        ('{"cmd": "maximize", "hw": "ampere", "weight": {"lora": 1e1}}',
+         "\"weight\" lora: '1e1' is not a whole number from 0 to 1000000", ["--weight", "lora=1e1"]),
+        ('{"cmd": "maximize", "hw": "ampere", "weight": {"lora": 1000001}}',
+         "\"weight\" lora: '1000001' is not a whole number from 0 to 1000000", ["--weight", "lora=1000001"]),
+        ('{"cmd": "maximize", "hw": "ampere", "weight": {"lora": 3, "LoRA": 4}}',
+         "--weight: two weights for 'lora' (3 and 4)", ["--weight", "lora=3,LoRA=4"]),
+        ('{"cmd": "maximize", "hw": "ampere", "timeout_ms": -1}',
+         "\"timeout_ms\": '-1' is not a whole number from 0 to 86400000", ["--timeout-ms", "-1"]),
+        ('{"cmd": "maximize", "hw": "ampere", "timeout_ms": 1.0}',
+         "\"timeout_ms\": '1.0' is not a whole number from 0 to 86400000", ["--timeout-ms", "1.0"]),
+        ('{"cmd": "maximize", "hw": "ampere", "timeout_ms": 86400001}',
+         "\"timeout_ms\": '86400001' is not a whole number from 0 to 86400000", ["--timeout-ms", "86400001"]),
+        ('{"cmd": "repair", "hw": "ampere", "have": [], "limit": -1}',
+         "\"limit\": '-1' is not a whole number from 0 to 1000000", ["--have", "", "--limit", "-1"]),
+        ('{"cmd": "repair", "hw": "ampere", "have": [], "allow_hw": true, "hw_cost": true}',
+         "\"hw_cost\": 'true' is not a whole number from 0 to 1000000", None),
+    ]
+    answers = batch([line for line, _, _ in lines])
+    for number, ((line, words, flags), answer) in enumerate(zip(lines, answers), 1):
+        expect(answer["error"] == f"line {number}: {words}", (line, answer["error"]))
+        if flags is not None:
+            command = json.loads(line)["cmd"]
+            cli = cli_error(command, "--hw", "ampere", *flags)
+            # The same words after the place: the flag on the command line, the key in batch.
+            expect(cli.split(":")[1:] == words.split(":")[1:], (cli, words))
 
 
 @case
