@@ -302,11 +302,12 @@ void parse_batch_request(std::string_view line, BatchRequest& request) {
     auto command = document.find("cmd");
     if (command == document.end())
         throw UsageError("no \"cmd\"; one of maximize, repair, check, explain, enumerate");
-    request.command = string_of("cmd", *command);
-    const std::optional<Question> question = question_named(request.command);
+    const std::string command_name = string_of("cmd", *command);
+    const std::optional<Question> question = question_named(command_name);
     if (!question)
-        throw UsageError("unknown \"cmd\" \"" + input_excerpt(request.command) +
+        throw UsageError("unknown \"cmd\" \"" + input_excerpt(command_name) +
                          "\"; one of maximize, repair, check, explain, enumerate");
+    request.command = command_name;
     request.question = *question;
     set_initial_values(plan_command_of(request.question), request.flags);
 

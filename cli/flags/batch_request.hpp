@@ -15,7 +15,10 @@ namespace planner::cli {
 struct BatchRequest {
     nlohmann::ordered_json id;  // null when the line has none
     std::string id_text;        // the id as the answer echoes it: a number exactly as the line wrote it
-    std::string command;        // "cmd" as given, for the answer's head even when it names no question
+    // The question "cmd" names, for the answer's head; empty until "cmd" is
+    // read and found to name one, so that an error answer to a line with an
+    // unknown "cmd" says "batch" rather than echoing any text as a command.
+    std::string command;
     Question question = Question::maximize;  // the question "cmd" names
     PlanFlags flags;
 };

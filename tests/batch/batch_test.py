@@ -198,6 +198,14 @@ def counts_and_weights_are_refused_in_the_flags_words_naming_the_key():
 
 
 @case
+def an_unknown_cmd_is_not_echoed_as_the_answers_command():
+    answers = batch([{"id": 1, "cmd": "x" * 5000, "hw": "ampere"}, {"id": 2, "cmd": 7, "hw": "ampere"}])
+    expect([a["command"] for a in answers] == ["batch", "batch"], [a["command"] for a in answers])
+    expect(answers[0]["error"].startswith("line 1: unknown \"cmd\" \"" + "x" * 40 + "... (5000 bytes)\""),
+           answers[0]["error"][:120])
+
+
+@case
 def every_answer_is_flushed_before_the_next_request():
     process = subprocess.Popen([PLANNER, "batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     try:
