@@ -27,6 +27,19 @@ constexpr std::array<std::pair<ValueKind, std::string_view>, 8> words_by_kind = 
     {ValueKind::none, ""},
 }};
 
+// A class --hw plans on: one some shipped matrix has a column for, or one no
+// published matrix has (blackwell: planned with every cell unknown). A class
+// only the catalog knows (tpu, before vLLM's table had a column for it) is
+// refused by every command, so neither it nor its products are offered.
+bool is_planned_on(const CatalogEntry& entry) {
+    return entry.no_published_column || !matrices_with_hardware(entry.id).empty();
+}
+
+bool is_planned_on(std::string_view hardware) {
+    const CatalogEntry* entry = Catalog::builtin().find_hardware(hardware);
+    return entry && is_planned_on(*entry);
+}
+
 }  // namespace
 
 std::string spaced_words(const std::vector<std::string>& items) { return join(items, " "); }
@@ -36,11 +49,13 @@ CompletionWords completion_words(const std::vector<CommandSpec>& specs) {
     for (const CatalogEntry& entry : Catalog::builtin().features()) words.features.push_back(entry.id);
     words.hardware.push_back("auto");
     for (const CatalogEntry& entry : Catalog::builtin().hardware()) {
+        if (!is_planned_on(entry)) continue;
         words.hardware.push_back(entry.id);
         for (const std::string& alias : entry.aliases)
             if (is_plain_word(alias)) words.hardware.push_back(alias);
     }
     for (const Product& product : Catalog::builtin().products()) {
+        if (!is_planned_on(product.hardware)) continue;
         if (product.family_default) words.hardware.push_back(product.family);
         words.hardware.push_back(product.id);
     }
