@@ -9,7 +9,7 @@
 
 namespace planner::cli {
 
-std::string hardware_argument(std::string_view raw, unsigned timeout_ms) {
+std::string hardware_argument(std::string_view flag, std::string_view raw, unsigned timeout_ms) {
     if (normalize_name(raw) != normalize_name("auto")) return std::string(raw);
     static std::optional<HardwareDetection> detected;
     static std::optional<std::string> failure;
@@ -23,8 +23,8 @@ std::string hardware_argument(std::string_view raw, unsigned timeout_ms) {
             failure = std::string("auto: ") + e.what();
             throw UsageError(*failure);
         }
-        for (const std::string& note : detected->notes) std::cerr << "planner: --hw auto: " << note << "\n";
-        std::cerr << "planner: --hw auto: hardware class " << detected->hardware << "\n";
+        for (const std::string& note : detected->notes) std::cerr << "planner: " << flag << " auto: " << note << "\n";
+        std::cerr << "planner: " << flag << " auto: hardware class " << detected->hardware << "\n";
     }
     return detected->hardware;
 }

@@ -12,7 +12,8 @@ namespace planner::cli {
 // too, so a hung tool costs one time limit, not one per line. It waits at
 // most hardware_probe_time_limit, or `timeout_ms` when that is smaller and
 // not 0. UsageError when the machine has GPUs of several classes or a tool
-// fails (see detect_hardware).
-std::string hardware_argument(std::string_view raw, unsigned timeout_ms = 0);
+// fails (see detect_hardware). The notes name `flag`, the flag that said
+// "auto" first (--hw or --hw-as).
+std::string hardware_argument(std::string_view flag, std::string_view raw, unsigned timeout_ms = 0);
 
 }  // namespace planner::cli

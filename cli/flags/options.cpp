@@ -134,32 +134,35 @@ std::vector<std::string> resolve_features(std::string_view flag, const std::vect
 
 namespace {
 
-// The class a --hw value names (a product, a capability, auto: this machine's),
-// or a column of `matrix` the catalog lacks (gaudi).
-std::string resolve_hardware_id(std::string_view raw, unsigned timeout_ms, const Matrix& matrix) {
-    if (raw.empty()) throw UsageError(std::string("--hw: ") + kEmptyHardware);
-    refuse_control_characters("--hw", raw);
+// The class a value of `flag` (--hw or --hw-as) names (a product, a
+// capability, auto: this machine's), or a column of `matrix` the catalog
+// lacks (gaudi). Every message names `flag`.
+std::string resolve_hardware_id(std::string_view flag, std::string_view raw, unsigned timeout_ms,
+                                const Matrix& matrix) {
+    const std::string prefix = std::string(flag) + ": ";
+    if (raw.empty()) throw UsageError(prefix + kEmptyHardware);
+    refuse_control_characters(flag, raw);
     std::string name;
     try {
-        name = hardware_argument(raw, timeout_ms);
+        name = hardware_argument(flag, raw, timeout_ms);
     } catch (const UsageError& e) {
-        throw UsageError(std::string("--hw: ") + e.what());
+        throw UsageError(prefix + e.what());
     }
     if (const CatalogEntry* entry = Catalog::builtin().find_hardware(name)) return entry->id;
     if (std::string own = own_hardware_id(matrix, name); !own.empty()) return own;
     if (const auto close = nearest_hardware_in(matrix, name); !close.empty())
-        throw UsageError("--hw: unknown hardware '" + input_excerpt(name) + "'; " + close_names(close) +
+        throw UsageError(prefix + "unknown hardware '" + input_excerpt(name) + "'; " + close_names(close) +
                          " (planner hardware --matrix FILE lists them all)");
     try {
         return Catalog::builtin().resolve_hardware(name);
     } catch (const UsageError& e) {
-        throw UsageError(std::string("--hw: ") + e.what());
+        throw UsageError(prefix + e.what());
     }
 }
 
-[[noreturn]] void refuse_missing_column(const std::string& id, const Matrix& matrix) {
+[[noreturn]] void refuse_missing_column(std::string_view flag, const std::string& id, const Matrix& matrix) {
     auto others = matrices_with_hardware(id);
-    throw UsageError("--hw: hardware '" + id + "' has no column in matrix " + matrix.id +
+    throw UsageError(std::string(flag) + ": hardware '" + id + "' has no column in matrix " + matrix.id +
                      (others.empty() ? "; no shipped matrix has it (a newer matrix document may: "
                                        "planner import DOC -o FILE, then --matrix FILE)"
                                      : "; matrices that have it: " + join(others) + " (pick one with --matrix)"));
@@ -168,10 +171,10 @@ std::string resolve_hardware_id(std::string_view raw, unsigned timeout_ms, const
 }  // namespace
 
 std::string resolve_shown_hardware(std::string_view raw, const Matrix& matrix, std::string_view command) {
-    const std::string id = resolve_hardware_id(raw, 0, matrix);
+    const std::string id = resolve_hardware_id("--hw", raw, 0, matrix);
     if (matrix.has_hardware(id)) return id;
     const CatalogEntry* entry = Catalog::builtin().find_hardware(id);
-    if (!entry || !entry->no_published_column) refuse_missing_column(id, matrix);
+    if (!entry || !entry->no_published_column) refuse_missing_column("--hw", id, matrix);
     // A stand-in column is an assumption a plan states, not a column to show.
     const std::string stand_in = suggested_stand_in(matrix, id);
     std::string message = "--hw: no compatibility matrix vLLM has published has a " + id +
@@ -185,9 +188,10 @@ std::string resolve_shown_hardware(std::string_view raw, const Matrix& matrix, s
     throw UsageError(message);
 }
 
-std::string resolve_hardware_in(std::string_view raw, const Matrix& matrix, unsigned timeout_ms) {
-    const std::string id = resolve_hardware_id(raw, timeout_ms, matrix);
-    if (!matrix.has_hardware(id)) refuse_missing_column(id, matrix);
+std::string resolve_hardware_in(std::string_view raw, const Matrix& matrix, unsigned timeout_ms,
+                                std::string_view flag) {
+    const std::string id = resolve_hardware_id(flag, raw, timeout_ms, matrix);
+    if (!matrix.has_hardware(id)) refuse_missing_column(flag, id, matrix);
     return id;
 }
 
@@ -197,19 +201,14 @@ namespace {
 // stand-in column when --hw-as names one, or when no published matrix has
 // the class at all (every cell unknown); otherwise refused as before.
 void resolve_planned_hardware(const RequestFlags& flags, const Matrix& matrix, Request& request) {
-    const std::string id = resolve_hardware_id(flags.hardware, request.timeout_ms, matrix);
+    const std::string id = resolve_hardware_id("--hw", flags.hardware, request.timeout_ms, matrix);
     const CatalogEntry* entry = Catalog::builtin().find_hardware(id);
     if (!flags.hardware_as.empty()) {
         if (matrix.has_hardware(id))
             throw UsageError("--hw-as: matrix " + matrix.id + " has its own column for " + id +
                              "; --hw-as is for a class it has none for");
         request.hardware = id;
-        try {
-            request.hardware_as = resolve_hardware_in(flags.hardware_as, matrix, request.timeout_ms);
-        } catch (const UsageError& e) {  // its message names --hw; this value came from --hw-as
-            const std::string message = e.what();
-            throw UsageError("--hw-as" + message.substr(message.rfind("--hw", 0) == 0 ? 4 : 0));
-        }
+        request.hardware_as = resolve_hardware_in(flags.hardware_as, matrix, request.timeout_ms, "--hw-as");
         request.missing_column = MissingColumn::borrow;
         return;
     }

@@ -63,8 +63,10 @@ std::vector<SignedFeature> resolve_signed_features(std::string_view flag, const 
 std::vector<std::string> resolve_features(std::string_view flag, const std::vector<std::string>& raw,
                                           const Matrix& matrix);
 // A hardware class that `matrix` has a column for; otherwise a UsageError that
-// names the shipped matrices that have it. `timeout_ms` (0: none) bounds `--hw auto`.
-std::string resolve_hardware_in(std::string_view raw, const Matrix& matrix, unsigned timeout_ms = 0);
+// names the shipped matrices that have it. `timeout_ms` (0: none) bounds `--hw auto`;
+// `flag` is the flag the value came from, which every message and note names.
+std::string resolve_hardware_in(std::string_view raw, const Matrix& matrix, unsigned timeout_ms = 0,
+                                std::string_view flag = "--hw");
 // --hw for a command that shows a column (graph, matrix show) rather than
 // plans on one: a class no published matrix has (blackwell) is refused with
 // what to type instead, since a stand-in column is an assumption of a plan.

@@ -179,6 +179,15 @@ def two_classes_are_an_error_naming_both():
 
 
 @case
+def hw_as_auto_names_hw_as_in_its_notes_and_errors():
+    code, out, err = run_with_tools(A100, "maximize", "--hw", "blackwell", "--hw-as", "auto", "--json")
+    expect(code == 0 and "--hw-as ampere" in out, (code, out[:300], err))
+    expect("planner: --hw-as auto: hardware class ampere" in err and "--hw auto" not in err, err)
+    code, out, err = run_with_tools({"nvidia-smi": DRIVER_DOWN}, "maximize", "--hw", "blackwell", "--hw-as", "auto")
+    expect(code == 2 and "--hw-as: auto: " in err and "--hw: " not in err, (code, err))
+
+
+@case
 def batch_detects_once_for_the_stream():
     lines = "".join(json.dumps({"id": i, "cmd": "maximize", "hw": "auto"}) + "\n" for i in range(5))
     code, out, err = run_with_tools(A100, "batch", stdin=lines)
