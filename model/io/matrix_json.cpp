@@ -420,4 +420,18 @@ Matrix matrix_from_json(std::string_view text, std::string_view origin_view) {
     return m;
 }
 
+void refuse_ids_the_catalog_lacks(const Matrix& matrix, std::string_view origin) {
+    const Catalog& catalog = Catalog::builtin();
+    auto refuse = [&](const std::vector<std::string>& ids, const char* key, const char* kind, auto find) {
+        for (size_t i = 0; i < ids.size(); ++i)
+            if (!find(ids[i]))
+                throw InputError(std::string(origin) + ": " + key + "[" + std::to_string(i) + "]: " + kind + " id '" +
+                                 ids[i] + "' is not in the catalog; --strict-labels refuses ids the catalog lacks, "
+                                          "and this file names ids the catalog lacks: add it to data/catalog.json, or "
+                                          "leave out --strict-labels to plan with it");
+    };
+    refuse(matrix.features, "features", "feature", [&](const std::string& id) { return catalog.find_feature(id); });
+    refuse(matrix.hardware, "hardware", "hardware", [&](const std::string& id) { return catalog.find_hardware(id); });
+}
+
 }  // namespace planner

@@ -228,3 +228,19 @@ TEST_CASE("an own id or display name the command line reads otherwise, or shared
               .find("n.json: hardware[0]: 'gggggggggggggggggggggggggggggggggggggggg... (65 bytes)' has 65 characters; "
                     "an id has at most 64") == 0);
 }
+
+TEST_CASE("--strict-labels refuses a JSON matrix's ids the catalog lacks, naming the first") {
+    const planner::Matrix shipped = planner::matrix_from_json(shipped_json("data/vllm-0.6.json"), "s.json");
+    CHECK_NOTHROW(planner::refuse_ids_the_catalog_lacks(shipped, "s.json"));
+    const planner::Matrix own =
+        planner::matrix_from_json(every(shipped_json("data/vllm-0.6.json"), "\"turing\"", "\"gaudi\""), "g.json");
+    try {
+        planner::refuse_ids_the_catalog_lacks(own, "g.json");
+        FAIL("not refused");
+    } catch (const planner::InputError& e) {
+        CHECK(std::string(e.what()) ==
+              "g.json: hardware[1]: hardware id 'gaudi' is not in the catalog; --strict-labels refuses ids the "
+              "catalog lacks, and this file names ids the catalog lacks: add it to data/catalog.json, or leave out "
+              "--strict-labels to plan with it");
+    }
+}
