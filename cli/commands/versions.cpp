@@ -25,18 +25,39 @@ namespace planner::cli {
 
 namespace {
 
-std::vector<Matrix> load_versions(const PlanFlags& flags) {
+// The versions asked about, and the notes of the documents among them, which
+// the answer carries first among its notes as a single-matrix answer does.
+struct Versions {
+    std::vector<Matrix> matrices;
+    std::vector<std::string> import_notes;
+};
+
+Versions load_versions(const PlanFlags& flags) {
     std::vector<std::string> ids = flags.matrices;
     if (ids.empty())
         for (const ShippedMatrix& shipped : shipped_matrices()) ids.push_back(shipped.id);
-    std::vector<Matrix> versions;
-    for (const std::string& id : ids) {
+    Versions versions;
+    for (size_t i = 0; i < ids.size(); ++i) {
+        NotedMatrix base;
+        if (flags.matrices.empty())
+            base.matrix = shipped_matrix(ids[i]);
+        else
+            base = load_matrix_with_notes(ids[i], flags.strict_labels);
         // An overlay written for one version may name what an older one lacks.
-        const Matrix base = flags.matrices.empty() ? shipped_matrix(id) : load_matrix_saying_notes(id, flags.strict_labels);
-        Matrix matrix = apply_overlay_flags(flags.overlay, base, MissingCell::skip);
-        for (const Matrix& other : versions)
-            if (other.id == matrix.id) throw UsageError("--matrix: version " + matrix.id + " is given twice");
-        versions.push_back(std::move(matrix));
+        Matrix matrix = apply_overlay_flags(flags.overlay, base.matrix, MissingCell::skip);
+        for (size_t other = 0; other < versions.matrices.size(); ++other) {
+            if (versions.matrices[other].id != matrix.id) continue;
+            if (ids[other] == ids[i]) throw UsageError("--matrix: version " + matrix.id + " is given twice");
+            // Most often two documents whose file names and text name no vLLM
+            // version: both are imported as "imported".
+            throw UsageError("--matrix: " + ids[other] + " and " + ids[i] + " both have the matrix id " + matrix.id +
+                             " (a document's id is derived from its file name or text unless planner import --id "
+                             "gives one), and versions are told apart by id: give each its own with planner import "
+                             "DOC --id ID -o FILE, then --matrix FILE (a planner-matrix/1 file's id is its \"id\" "
+                             "field)");
+        }
+        versions.matrices.push_back(std::move(matrix));
+        versions.import_notes.insert(versions.import_notes.end(), base.notes.begin(), base.notes.end());
     }
     return versions;
 }
@@ -193,19 +214,21 @@ ordered_json any_version_json(std::string_view name, Question question, const st
 
 void check_any_version_flags(std::string_view name, Question question, const PlanFlags& flags) {
     refuse_single_version_question(name, question);
-    std::vector<Matrix> versions = load_versions(flags);
+    std::vector<Matrix> versions = load_versions(flags).matrices;
     add_stand_in_columns(versions, build_request(flags.request, union_of_names(versions)));
 }
 
 int run_any_version_command(std::string_view name, Question question, const PlanFlags& flags) {
     refuse_single_version_question(name, question);
-    std::vector<Matrix> versions = load_versions(flags);
+    Versions loaded = load_versions(flags);
+    std::vector<Matrix>& versions = loaded.matrices;
     const Matrix names = union_of_names(versions);
     Request request = build_request(flags.request, names);
     apply_rules_flags(flags.rules, request);
     const std::vector<std::string> notes = add_stand_in_columns(versions, request);
     AnyVersionResult result = process_engine().across_versions(versions, request, question);
-    result.notes = notes;
+    result.notes = std::move(loaded.import_notes);
+    result.notes.insert(result.notes.end(), notes.begin(), notes.end());
     if (result.status == Status::error)
         std::cerr << "planner: internal error: " << result.message
                   << "\nThis is a bug in planner, not in your request; please report it with the command you ran.\n";

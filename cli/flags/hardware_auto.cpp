@@ -7,10 +7,12 @@
 #include <planner/error.hpp>
 #include <planner/hardware.hpp>
 
+#include "model/facts/taken_name.hpp"
+
 namespace planner::cli {
 
 std::string hardware_argument(std::string_view flag, std::string_view raw, unsigned timeout_ms) {
-    if (normalize_name(raw) != normalize_name("auto")) return std::string(raw);
+    if (normalize_name(raw) != normalize_name(kDetectHardware)) return std::string(raw);
     static std::optional<HardwareDetection> detected;
     static std::optional<std::string> failure;
     if (failure) throw UsageError(*failure);

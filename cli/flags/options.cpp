@@ -13,6 +13,7 @@
 #include "cli/flags/have_flag.hpp"
 #include "model/facts/own_names.hpp"
 #include "model/facts/feature_spelling.hpp"
+#include "model/facts/taken_name.hpp"
 #include "model/io/input_excerpt.hpp"
 #include "model/io/strings.hpp"
 
@@ -223,7 +224,7 @@ void resolve_planned_hardware(const RequestFlags& flags, const Matrix& matrix, R
 }  // namespace
 
 std::vector<std::string> hardware_name_notes(const RequestFlags& flags) {
-    if (flags.hardware.empty() || normalize_name(flags.hardware) == "auto") return {};
+    if (flags.hardware.empty() || normalize_name(flags.hardware) == normalize_name(kDetectHardware)) return {};
     const HardwareName name = Catalog::builtin().find_hardware_name(flags.hardware);
     if (name.assumption.empty()) return {};
     return {name.assumption};

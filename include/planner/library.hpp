@@ -32,7 +32,9 @@ Matrix load_matrix(std::string_view id_or_file = "");
 // `import_notes`, and names itself in them and in its errors as `planner
 // import` does (by its file name), so that both commands say the same words.
 // A row or column label the catalog lacks becomes a new id (said in a note),
-// or, with `strict_labels`, an InputError naming file:line.
+// or, with `strict_labels`, an InputError naming file:line; under
+// `strict_labels` a planner-matrix/1 file with an id the catalog lacks is an
+// InputError naming the field.
 Matrix load_matrix(std::string_view id_or_file, std::vector<std::string>& import_notes, bool strict_labels = false);
 
 // The shipped matrix `id` (one of shipped_matrices()), never a file: for the

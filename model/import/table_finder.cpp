@@ -56,24 +56,58 @@ bool rows_name_features(const Catalog& catalog, const RawTable& table, size_t fr
     return count >= 2 && 2 * count >= last - from;
 }
 
-// A table with feature rows whose header did not pass as either kind: name the
-// first label that is not known, as the kind most of its known labels are.
+// The shape of a Feature x Feature table: its header labels are, in order,
+// the labels of its rows. A table of other things rarely has it, so a matrix
+// whose labels are mostly new (a generated table, a fork's new features) is
+// still found by it.
+bool header_mirrors_rows(const RawTable& table) {
+    const auto& header = table.rows[0];
+    if (!table.has_header || header.size() < 3 || header.size() != table.rows.size()) return false;
+    for (size_t r = 1; r < table.rows.size() && r <= kLabelsToJudge; ++r) {
+        if (table.rows[r].empty()) return false;
+        const std::string column = normalize_name(parse_label(header[r].text).text);
+        if (column.empty() || column != normalize_name(parse_label(table.rows[r][0].text).text)) return false;
+    }
+    return true;
+}
+
+// Which matrix table a table has the shape of, when its labels are not
+// mostly known: a Feature x Feature table mirrors its rows in its header, a
+// Feature x Hardware table has feature rows; either needs a known label of
+// its kind in the header, and more of them than of the other kind. Such a
+// table is taken only where no table passes by its labels (find_matrix_tables).
+bool shaped_like_features(const RawTable& table, const Counts& counts) {
+    return counts.features >= 1 && counts.features > counts.hardware && header_mirrors_rows(table);
+}
+
+bool shaped_like_hardware(const Catalog& catalog, const RawTable& table, const Counts& counts) {
+    return table.has_header && counts.hardware >= 1 && counts.hardware > counts.features &&
+           rows_name_features(catalog, table, 1);
+}
+
+// A table with feature rows that was taken as neither matrix table: why, and
+// what would make it one.
 std::string explain_header(const Document& doc, const Catalog& catalog, const RawTable& table,
                            const Counts& counts) {
-    const bool hardware = counts.hardware > counts.features;
     const auto& header = table.rows[0];
-    for (size_t c = 1; c < header.size() && c <= kLabelsToJudge; ++c) {
-        if (names_feature(catalog, header[c]) || names_hardware(catalog, header[c])) continue;
-        if (counts.features == 0 && counts.hardware == 0) break;
-        const std::string text = parse_label(header[c].text).text;
-        const auto nearest = hardware ? catalog.nearest_hardware(text) : catalog.nearest_features(text);
-        return doc.file + ":" + std::to_string(header[c].line) + ": unknown " +
-               (hardware ? "hardware" : "feature") + " label " + quote(text) + " in the header of the " +
-               (hardware ? "Feature x Hardware" : "Feature x Feature") + " table (" +
-               close_names(nearest) + ")";
-    }
+    std::string first_new;
+    for (size_t c = 1; c < header.size() && c <= kLabelsToJudge && first_new.empty(); ++c)
+        if (!names_feature(catalog, header[c]) && !names_hardware(catalog, header[c]))
+            first_new = quote(parse_label(header[c].text).text);
+    const std::string known =
+        counts.features == 0 && counts.hardware == 0
+            ? "none of its " + std::to_string(counts.columns) + " column labels is a feature or hardware class the "
+                                                                "catalog knows"
+            : "of its " + std::to_string(counts.columns) + " column labels the catalog knows " +
+                  std::to_string(counts.features) + " as features and " + std::to_string(counts.hardware) +
+                  " as hardware classes";
     return doc.file + ":" + std::to_string(table.first_line) + ": this " + table.markup +
-           " lists features in its rows but its header labels are neither features nor hardware classes";
+           " lists features in its rows but is neither matrix table: " + known +
+           (first_new.empty() ? "" : " (" + first_new + " is new)") +
+           "; a Feature x Hardware table needs a hardware class the catalog knows among its columns, and more of "
+           "them than features (planner hardware lists them), a Feature x Feature table its row labels as its "
+           "column labels; new labels beside those are read as new ids. Add a column the catalog knows, or add a "
+           "column's label to data/catalog.json";
 }
 
 // "; the table at line 12 is in an HTML comment (lines 10-20), which is not read"
@@ -119,13 +153,25 @@ bool may_be_matrix(const RawTable& table, const Catalog& catalog) {
     const Counts counts = count_header(catalog, table.rows[0]);
     return mostly(counts.features, counts.hardware, counts.columns) ||
            mostly(counts.hardware, counts.features, counts.columns) ||
-           rows_name_features(catalog, table, table.has_header ? 1 : 0);
+           rows_name_features(catalog, table, table.has_header ? 1 : 0) || shaped_like_features(table, counts);
 }
 
 MatrixTables find_matrix_tables(const Document& doc, const std::vector<RawTable>& tables,
                                 const Catalog& catalog, const std::vector<DeadRegion>& skipped) {
     MatrixTables found;
     std::optional<std::string> near_miss;  // the best explanation if a table is missing
+    std::vector<const RawTable*> shaped_features, shaped_hardware;  // taken only where no table passes by labels
+    auto take = [&](bool features, const RawTable& table) {
+        const RawTable*& slot = features ? found.features : found.hardware;
+        const char* kind = features ? "Feature x Feature" : "Feature x Hardware";
+        if (slot)
+            fail_at(doc.file, table.first_line,
+                    std::string("a second ") + kind + " table (the first is at line " +
+                        std::to_string(slot->first_line) + ")");
+        refuse_wide_row(doc, table, kind, features ? limits::kMaxFeatures : limits::kMaxHardware);
+        refuse_long_table(doc, table, kind);
+        slot = &table;
+    };
     for (const RawTable& table : tables) {
         if (table.rows.empty()) continue;
         const Counts counts = count_header(catalog, table.rows[0]);
@@ -148,20 +194,22 @@ MatrixTables find_matrix_tables(const Document& doc, const std::vector<RawTable>
                             ")";
             continue;
         }
-        const RawTable** slot = feature_header ? &found.features : hardware_header ? &found.hardware : nullptr;
-        if (!slot) {
-            if (!near_miss && rows_name_features(catalog, table, 1))
-                near_miss = explain_header(doc, catalog, table, counts);
-            continue;
+        if (feature_header || hardware_header) {
+            take(feature_header, table);
+        } else if (shaped_like_features(table, counts)) {
+            shaped_features.push_back(&table);
+        } else if (shaped_like_hardware(catalog, table, counts)) {
+            shaped_hardware.push_back(&table);
+        } else if (!near_miss && rows_name_features(catalog, table, 1)) {
+            near_miss = explain_header(doc, catalog, table, counts);
         }
-        const char* kind = feature_header ? "Feature x Feature" : "Feature x Hardware";
-        if (*slot)
-            fail_at(doc.file, table.first_line,
-                    std::string("a second ") + kind + " table (the first is at line " +
-                        std::to_string((*slot)->first_line) + ")");
-        refuse_wide_row(doc, table, kind, feature_header ? limits::kMaxFeatures : limits::kMaxHardware);
-        refuse_long_table(doc, table, kind);
-        *slot = &table;
+    }
+    // Known labels decide first; the shape only where they found no table, so
+    // that a table beside a known-label matrix is never taken for a second one.
+    for (const bool features : {true, false}) {
+        const RawTable*& slot = features ? found.features : found.hardware;
+        if (slot) continue;
+        for (const RawTable* table : features ? shaped_features : shaped_hardware) take(features, *table);
     }
     if (found.features && found.hardware) return found;
     if (near_miss) throw InputError(*near_miss);

@@ -4,6 +4,8 @@
 
 #include <planner/error.hpp>
 
+#include "model/io/input_excerpt.hpp"
+
 namespace planner::importing {
 
 std::vector<std::string> split_lines(std::string_view text) {
@@ -95,16 +97,13 @@ size_t indent_of(std::string_view line) {
     return columns;
 }
 
+// Quoted input follows one rule everywhere (input_excerpt.hpp): a long
+// label cut at 40 bytes, with its size, so the message says how much was cut.
 std::string quote(std::string_view text) {
-    constexpr size_t kMax = 80;
-    std::string shown(text.substr(0, kMax));
-    // Do not cut a UTF-8 sequence in half.
-    while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80 &&
-           shown.size() < text.size())
-        shown.pop_back();
-    if (!shown.empty() && static_cast<unsigned char>(shown.back()) >= 0xC0 && shown.size() < text.size())
-        shown.pop_back();
-    return "'" + shown + (shown.size() < text.size() ? "...'" : "'");
+    std::string quoted = "'";  // appended, not "'" + ...: GCC 12 -O3 warns falsely (-Wrestrict) on that
+    quoted += input_excerpt(text);
+    quoted += '\'';
+    return quoted;
 }
 
 }  // namespace planner::importing

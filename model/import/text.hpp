@@ -53,7 +53,7 @@ size_t indent_of(std::string_view line);
 // Inline: the readers call these for every character of a cell.
 inline bool starts_with(std::string_view text, std::string_view prefix) { return text.starts_with(prefix); }
 inline bool ends_with(std::string_view text, std::string_view suffix) { return text.ends_with(suffix); }
-// Quoted and shortened for messages.
+// Quoted for messages, a long text shortened as input_excerpt does.
 std::string quote(std::string_view text);
 
 }  // namespace planner::importing

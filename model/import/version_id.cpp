@@ -3,6 +3,7 @@
 #include <planner/error.hpp>
 
 #include "model/import/utf8.hpp"
+#include "model/io/limits.hpp"
 
 namespace planner::importing {
 
@@ -106,13 +107,14 @@ std::string derive_matrix_id(std::string_view file_name, const Document& doc) {
 }
 
 void check_matrix_id(std::string_view id) {
-    bool ok = !id.empty() && id.size() <= 64;
+    bool ok = !id.empty() && id.size() <= limits::kMaxIdBytes;
     for (char c : id)
         ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
                     c == '-' || c == '_' || c == '+');
     if (!ok)
         throw UsageError("matrix id " + quote(id) +
-                         " must be 1 to 64 letters, digits, '.', '-', '_' or '+'");
+                         " must be 1 to " + std::to_string(limits::kMaxIdBytes) +
+                         " letters, digits, '.', '-', '_' or '+'");
 }
 
 }  // namespace planner::importing

@@ -112,7 +112,11 @@ Matrix load_matrix(std::string_view id_or_file, std::vector<std::string>& import
     const std::string_view text = without_byte_order_mark(content);
     const size_t first = text.find_first_not_of(" \t\r\n");
     // A planner-matrix document is a JSON object; anything else is a document to import.
-    if (first != std::string::npos && text[first] == '{') return matrix_from_json(text, path);
+    if (first != std::string::npos && text[first] == '{') {
+        Matrix matrix = matrix_from_json(text, path);
+        if (strict_labels) refuse_ids_the_catalog_lacks(matrix, path);
+        return matrix;
+    }
     ImportOptions options;
     options.strict_labels = strict_labels;
     ImportResult imported = import_document(content, std::filesystem::path(path).filename().string(), options);

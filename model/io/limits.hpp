@@ -31,6 +31,11 @@ inline constexpr size_t kMaxRulesBytes = 4u << 20;
 inline constexpr size_t kMaxFeatures = 512;
 inline constexpr size_t kMaxHardware = 64;
 
+// A matrix id (import --id) and an id a matrix gives a feature or hardware
+// class the catalog lacks: a name typed on command lines and printed in every
+// answer that cites it; the catalog's longest is 15.
+inline constexpr size_t kMaxIdBytes = 64;
+
 // One request line of `planner batch`. A request is a few hundred bytes;
 // a longer line is answered with an error and the stream goes on.
 inline constexpr size_t kMaxBatchLineBytes = 1u << 20;

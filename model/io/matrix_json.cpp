@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <map>
+#include <optional>
 #include <set>
 
 #include <planner/catalog.hpp>
@@ -9,6 +11,7 @@
 
 #include "model/facts/cell_link.hpp"
 #include "model/facts/label_slug.hpp"
+#include "model/facts/taken_name.hpp"
 #include "model/import/version_id.hpp"
 #include "model/io/input_excerpt.hpp"
 #include "model/io/limits.hpp"
@@ -172,6 +175,47 @@ struct Reader {
         return *v;
     }
 
+    // An own id or display name that the command line reads as something
+    // else (taken_name.hpp) could never be typed to mean it.
+    void refuse_taken(const std::string& name, bool hardware, const std::string& field) const {
+        const std::optional<TakenName> taken = taken_name(name, hardware, Catalog::builtin());
+        if (!taken) return;
+        fail(field, "'" + input_excerpt(name) + "' is " + taken->meaning + "; " +
+                        (taken->same_kind_id.empty()
+                             ? "typed anywhere, the name means that and never this id: rename it"
+                             : "if it means " + taken->same_kind_id + ", use the id " + taken->same_kind_id +
+                                   "; if not, rename it"));
+    }
+
+    // The command line finds an own id by its id or display name (own_names.hpp):
+    // one name for two ids would pick one of them without a word, so, as the
+    // importer never merges two labels into one id, two ids never share one.
+    void refuse_shared_names(const std::vector<std::string>& ids, const std::map<std::string, std::string>& names,
+                             const char* ids_key, const char* names_key, const char* kind) const {
+        struct Claim {
+            std::string id, field;
+        };
+        std::map<std::string, Claim> named;  // normalized name -> the id it names and the field that said so
+        auto claim = [&](const std::string& name, const std::string& id, const std::string& field) {
+            auto [first, fresh] = named.emplace(normalize_name(name), Claim{id, field});
+            if (!fresh)
+                fail(field, "'" + input_excerpt(name) + "' is also the name of " + kind + " " + first->second.id +
+                                " (" + first->second.field +
+                                "); two ids never share a name, as the command line compares names (case, '-', '_', "
+                                "' ' and '.' aside): give each its own");
+        };
+        for (size_t i = 0; i < ids.size(); ++i) {
+            const std::string& id = ids[i];
+            const auto name = names.find(id);
+            if (name != names.end() && normalize_name(name->second) == normalize_name(id)) continue;  // said below
+            if (!Catalog::builtin().find_feature(id) && !Catalog::builtin().find_hardware(id))
+                claim(id, id, std::string(ids_key) + "[" + std::to_string(i) + "]");
+        }
+        for (const std::string& id : ids)
+            if (const auto name = names.find(id); name != names.end())
+                claim(name->second, id, std::string(names_key) + "." + id);
+    }
+
     void check_object_keys(const json& object, std::initializer_list<const char*> keys,
                            const std::string& field) const {
         // A named variable, not a structured binding: clang 14 cannot capture those in a lambda.
@@ -253,6 +297,11 @@ Matrix matrix_from_json(std::string_view text, std::string_view origin_view) {
                                   " id: an id the catalog lacks is lower-case letters and digits joined by single "
                                   "'-' (" + (label_slug(ids[i]).empty() ? std::string("x-1") : label_slug(ids[i])) +
                                   ")");
+            if (!entry) r.refuse_taken(ids[i], std::string(kind) == "hardware", field);
+            if (ids[i].size() > limits::kMaxIdBytes)
+                r.fail(field, "'" + input_excerpt(ids[i]) + "' has " + std::to_string(ids[i].size()) +
+                                  " characters; an id has at most " + std::to_string(limits::kMaxIdBytes) +
+                                  ", as import --id");
             if (!seen.insert(ids[i]).second) r.fail(field, "'" + ids[i] + "' appears twice");
         }
     };
@@ -270,6 +319,7 @@ Matrix matrix_from_json(std::string_view text, std::string_view origin_view) {
             if (find(item.key())) r.fail(field, "a catalog id, shown by the catalog's name; remove it here");
             const std::string name = r.text(item.value(), field);
             if (name.empty()) r.fail(field, "must not be empty");
+            r.refuse_taken(name, std::string(key) == "hardware_names", field);
             names[item.key()] = name;
         }
     };
@@ -279,6 +329,8 @@ Matrix matrix_from_json(std::string_view text, std::string_view origin_view) {
     read_names(
         "hardware_names", m.hardware_names, [&](const std::string& id) { return m.has_hardware(id); },
         [&](const std::string& id) { return catalog.find_hardware(id); });
+    r.refuse_shared_names(m.features, m.feature_names, "features", "feature_names", "feature");
+    r.refuse_shared_names(m.hardware, m.hardware_names, "hardware", "hardware_names", "hardware");
 
     const json& diagonal = r.member(doc, "diagonal", "");
     if (!diagonal.is_object()) r.fail("diagonal", "must be an object");
@@ -366,6 +418,20 @@ Matrix matrix_from_json(std::string_view text, std::string_view origin_view) {
         check_marks(m.support[k].marks, "support[" + std::to_string(k) + "].marks");
     m.reindex();
     return m;
+}
+
+void refuse_ids_the_catalog_lacks(const Matrix& matrix, std::string_view origin) {
+    const Catalog& catalog = Catalog::builtin();
+    auto refuse = [&](const std::vector<std::string>& ids, const char* key, const char* kind, auto find) {
+        for (size_t i = 0; i < ids.size(); ++i)
+            if (!find(ids[i]))
+                throw InputError(std::string(origin) + ": " + key + "[" + std::to_string(i) + "]: " + kind + " id '" +
+                                 ids[i] + "' is not in the catalog; --strict-labels refuses ids the catalog lacks, "
+                                          "and this file names ids the catalog lacks: add it to data/catalog.json, or "
+                                          "leave out --strict-labels to plan with it");
+    };
+    refuse(matrix.features, "features", "feature", [&](const std::string& id) { return catalog.find_feature(id); });
+    refuse(matrix.hardware, "hardware", "hardware", [&](const std::string& id) { return catalog.find_hardware(id); });
 }
 
 }  // namespace planner

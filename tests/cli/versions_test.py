@@ -237,6 +237,39 @@ def any_version_on_the_given_matrices_and_other_commands():
     expect(code == 0 and len(document["allowing"]) == 3, document["allowing"])
 
 
+def gaudi_document(directory, name="gaudi.md"):
+    """mkdocs-tpu.md with its TPU column relabelled Gaudi (a new id, said in a note); no version in its name."""
+    text = open(os.path.join(ROOT, "tests", "data", "docs", "mkdocs-tpu.md"), encoding="utf-8").read()
+    path = os.path.join(directory, name)
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(text.replace("| AMD | TPU |", "| AMD | Gaudi |", 1))
+    return path
+
+
+@case
+def versions_carry_the_notes_of_a_document_read_on_the_fly_in_text_and_json():
+    with tempfile.TemporaryDirectory() as directory:
+        gaudi = gaudi_document(directory)
+        note = "gaudi.md:38: hardware column 'Gaudi' is not in the catalog; it is read as the new hardware id gaudi"
+        for args in (["versions"], ["maximize", "--any-version"]):
+            code, document, err = planner_json(*args, "--matrix", gaudi, "--matrix", "vllm-0.8-zh", "--hw", "cpu")
+            expect(code == 0 and document["notes"][0].startswith(note), (args, document.get("notes")))
+            expect(note not in err, err)  # in the answer, not beside it
+            code, out, _ = planner(*args, "--matrix", gaudi, "--hw", "cpu")
+            expect(code == 0 and out.splitlines()[1].startswith("note: " + note), out)
+
+
+@case
+def two_documents_with_the_same_derived_id_are_refused_saying_how_to_tell_them_apart():
+    with tempfile.TemporaryDirectory() as directory:
+        first, second = gaudi_document(directory, "a.md"), gaudi_document(directory, "b.md")
+        code, _, err = planner("versions", "--matrix", first, "--matrix", second, "--hw", "cpu")
+        expect(code == 2 and f"--matrix: {first} and {second} both have the matrix id imported" in err, err)
+        expect("planner import DOC --id ID -o FILE" in err, err)
+        code, _, err = planner("versions", "--matrix", "vllm-0.6", "--matrix", "vllm-0.6", "--hw", "cpu")
+        expect(code == 2 and "--matrix: version vllm-0.6 is given twice" in err, err)
+
+
 @case
 def a_version_not_decided_in_time_is_neither_allowed_nor_refused():
     # Under a small --timeout-ms a version may go undecided; the answer names

@@ -103,3 +103,60 @@ TEST_CASE("a new label without an ASCII letter or digit is refused: there is no 
           "doc.md:12: unknown feature label '分块' in the rows of the Feature x Hardware table: it is not in the "
           "catalog and has no ASCII letter or digit to make an id from; add it to data/catalog.json with an id");
 }
+
+TEST_CASE("a new label that the command line reads as something else is refused: no name could reach its id") {
+    // vLLM's flag for CUDA graphs off: --never enforce-eager would mean "cuda-graph on", never this row.
+    CHECK(refusal(document("enforce-eager", "TPU")) ==
+          "doc.md:1: feature column 'enforce-eager' is not in the catalog, and the id it would become, "
+          "enforce-eager, is vLLM's flag --enforce-eager, which the command line reads as not cuda-graph (the "
+          "feature turned off) (data/vllm-args.json); typed anywhere, the name means that and never the new id: "
+          "rename the label");
+    CHECK(refusal(document("disable async output proc", "TPU"))
+              .find("doc.md:1: feature column 'disable async output proc' is not in the catalog, and the id it would "
+                    "become, disable-async-output-proc, is vLLM's flag --disable-async-output-proc") == 0);
+    // A flag that turns a feature on may be a spelling the catalog lacks.
+    CHECK(refusal(document("speculative config", "TPU")).find("if the label means sd, add it to that entry's labels") !=
+          std::string::npos);
+    // --hw auto detects the machine's hardware: a column Auto could never be planned on.
+    CHECK(refusal(document("SD", "Auto")) ==
+          "doc.md:7: hardware column 'Auto' is not in the catalog, and the id it would become, auto, is the word "
+          "with which --hw (and batch's \"hw\") asks to detect this machine's hardware; typed anywhere, the name "
+          "means that and never the new id: rename the label");
+    // One kind's catalog name as the other kind's new id.
+    CHECK(refusal(document("SD", "LoRA")) ==
+          "doc.md:7: hardware column 'LoRA' is not in the catalog, and the id it would become, lora, is a name the "
+          "catalog has for feature lora (LoRA adapters, data/catalog.json); typed anywhere, the name means that and "
+          "never the new id: rename the label");
+    CHECK(refusal(document("Hopper", "TPU"))
+              .find("doc.md:1: feature column 'Hopper' is not in the catalog, and the id it would become, hopper, is a "
+                    "name the catalog has for hardware hopper") == 0);
+    // Said before --strict-labels, whose advice would be to import it as a new id.
+    CHECK(refusal(document("enforce-eager", "TPU"), true).find("is vLLM's flag --enforce-eager") != std::string::npos);
+}
+
+TEST_CASE("a new id longer than an id may be is refused; a long label is quoted by its start and size") {
+    const std::string long_label(65, 'x');
+    CHECK(refusal(document(long_label, "TPU")) ==
+          "doc.md:1: feature column 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (65 bytes)' would become an id of 65 "
+          "characters (xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (65 bytes)); an id has at most 64, as import --id: "
+          "shorten the label, or add it to data/catalog.json with an id");
+    const std::string label = "Vendor accelerator with a long marketing name 2";  // 47 bytes: quoted whole
+    const std::string longer = label + " (rev B)";                              // 55
+    const std::string longest = longer + " extended";                           // 64
+    const auto result = planner::import_document(document("SD", longest), "doc.md");
+    REQUIRE(result.notes.size() == 1);
+    CHECK(result.notes[0] ==
+          "doc.md:7: hardware column 'Vendor accelerator with a long marketing... (64 bytes)' is not in the catalog; "
+          "it is read as the new hardware id vendor-accelerator-with-a-long-marketing-name-2-rev-b-extended, shown as "
+          "'Vendor accelerator with a long marketing... (64 bytes)' (--strict-labels refuses labels the catalog "
+          "lacks)");
+}
+
+TEST_CASE("a label with letters outside ASCII says they are no part of its id") {
+    const auto result = planner::import_document(document("SD", "Gaudí 3"), "doc.md");
+    REQUIRE(result.notes.size() == 1);
+    CHECK(result.notes[0] ==
+          "doc.md:7: hardware column 'Gaudí 3' is not in the catalog; it is read as the new hardware id gaud-3, "
+          "shown as 'Gaudí 3' (letters outside ASCII are no part of an id) (--strict-labels refuses labels the "
+          "catalog lacks)");
+}

@@ -191,3 +191,65 @@ TEST_CASE("display names are for ids the catalog lacks only, and only for the ma
               .find("n.json: feature_names.gaudi: not one of the matrix's ids") == 0);
     CHECK(error_with_names(R"("feature_names": [])").find("n.json: feature_names: must be an object") == 0);
 }
+
+TEST_CASE("an own id or display name the command line reads otherwise, or shared by two ids, is refused") {
+    const std::string shipped = shipped_json("data/vllm-0.6.json");
+    // volta and turing become two columns the catalog has no entry for.
+    const std::string own = every(every(shipped, "\"volta\"", "\"gaudi\""), "\"turing\"", "\"neuron\"");
+    auto error_of = [](const std::string& text) {
+        try {
+            planner::matrix_from_json(text, "n.json");
+        } catch (const planner::InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("(loaded)");
+    };
+    auto with_names = [&](const std::string& names) {
+        std::string text = own;
+        text.replace(text.rfind("\n}"), 2, ",\n  " + names + "\n}");
+        return error_of(text);
+    };
+    CHECK(with_names(R"("hardware_names": {"gaudi": "Gaudi", "neuron": "Neuron"})") == "(loaded)");
+    // --hw Ampere means the catalog's ampere: gaudi's cells would be cited as "on Ampere".
+    CHECK(with_names(R"("hardware_names": {"gaudi": "Ampere"})") ==
+          "n.json: hardware_names.gaudi: 'Ampere' is a name the catalog has for hardware ampere (NVIDIA Ampere, "
+          "data/catalog.json); if it means ampere, use the id ampere; if not, rename it");
+    CHECK(with_names(R"("hardware_names": {"gaudi": "LoRA"})").find("n.json: hardware_names.gaudi: 'LoRA' is a name "
+                                                                   "the catalog has for feature lora") == 0);
+    CHECK(with_names(R"("hardware_names": {"gaudi": "Gaudi", "neuron": "gaudi"})") ==
+          "n.json: hardware_names.neuron: 'gaudi' is also the name of hardware gaudi (hardware_names.gaudi); two ids "
+          "never share a name, as the command line compares names (case, '-', '_', ' ' and '.' aside): give each "
+          "its own");
+    CHECK(with_names(R"("hardware_names": {"gaudi": "Neuron"})").find("n.json: hardware_names.gaudi: 'Neuron' is "
+                                                                     "also the name of hardware neuron (hardware[1])") ==
+          0);
+    // Ids: hardware detection, a feature, a feature turned off, one longer than --id allows.
+    CHECK(error_of(every(shipped, "\"volta\"", "\"auto\"")) ==
+          "n.json: hardware[0]: 'auto' is the word with which --hw (and batch's \"hw\") asks to detect this "
+          "machine's hardware; typed anywhere, the name means that and never this id: rename it");
+    CHECK(error_of(every(shipped, "\"volta\"", "\"lora\"")).find("n.json: hardware[0]: 'lora' is a name the catalog "
+                                                                "has for feature lora") == 0);
+    CHECK(error_of(every(shipped, "\"lora\"", "\"enforce-eager\"")) ==
+          "n.json: features[2]: 'enforce-eager' is vLLM's flag --enforce-eager, which the command line reads as not "
+          "cuda-graph (the feature turned off) (data/vllm-args.json); typed anywhere, the name means that and never "
+          "this id: rename it");
+    CHECK(error_of(every(shipped, "\"volta\"", "\"" + std::string(65, 'g') + "\""))
+              .find("n.json: hardware[0]: 'gggggggggggggggggggggggggggggggggggggggg... (65 bytes)' has 65 characters; "
+                    "an id has at most 64") == 0);
+}
+
+TEST_CASE("--strict-labels refuses a JSON matrix's ids the catalog lacks, naming the first") {
+    const planner::Matrix shipped = planner::matrix_from_json(shipped_json("data/vllm-0.6.json"), "s.json");
+    CHECK_NOTHROW(planner::refuse_ids_the_catalog_lacks(shipped, "s.json"));
+    const planner::Matrix own =
+        planner::matrix_from_json(every(shipped_json("data/vllm-0.6.json"), "\"turing\"", "\"gaudi\""), "g.json");
+    try {
+        planner::refuse_ids_the_catalog_lacks(own, "g.json");
+        FAIL("not refused");
+    } catch (const planner::InputError& e) {
+        CHECK(std::string(e.what()) ==
+              "g.json: hardware[1]: hardware id 'gaudi' is not in the catalog; --strict-labels refuses ids the "
+              "catalog lacks, and this file names ids the catalog lacks: add it to data/catalog.json, or leave out "
+              "--strict-labels to plan with it");
+    }
+}
