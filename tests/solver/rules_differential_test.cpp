@@ -517,6 +517,75 @@ void expect_minimal_conflict(Run& run, const Brute& brute, const Case& c, const 
                                                                      std::to_string(i + 1), text);
 }
 
+// Completeness where it is cheap to know: a single source (a rule, or a
+// forbidden cell) that rules out a reported set of requirements on its own,
+// minimally, is a conflict set of its own, even where another source says the same.
+void expect_single_sources_listed(Run& run, const Brute& brute, const Case& c, const std::vector<Conflict>& conflicts,
+                                  unsigned never, const std::string& kind) {
+    const Matrix& m = c.matrix;
+    std::vector<Brute::Sources> singles;
+    for (size_t r = 0; r < c.rules.size(); ++r) {
+        Brute::Sources s;
+        s.rules = {r};
+        singles.push_back(s);
+    }
+    for (int f = 0; f < static_cast<int>(m.features.size()); ++f) {
+        for (int g = 0; g < f; ++g)
+            if (brute.forbidden(brute.pair(f, g))) {
+                Brute::Sources s;
+                s.pairs = {{f, g}};
+                singles.push_back(s);
+            }
+        for (int h = 0; h < static_cast<int>(m.hardware.size()); ++h)
+            if (brute.forbidden(brute.support(f, h))) {
+                Brute::Sources s;
+                s.supports = {{f, h}};
+                singles.push_back(s);
+            }
+    }
+    for (const Conflict& conflict : conflicts) {
+        Brute::Sources asked;
+        std::vector<Brute::Sources> without_one;
+        bool only_musts_and_hardware = true;
+        for (const Requirement& r : conflict.requirements) {
+            if (r.kind == Requirement::Kind::must) asked.must |= 1u << m.feature_index(r.id);
+            else if (r.kind == Requirement::Kind::hardware) asked.hardware = m.hardware_index(r.id);
+            else only_musts_and_hardware = false;
+        }
+        if (!only_musts_and_hardware) continue;
+        for (const Brute::Sources& single : singles) {
+            Brute::Sources s = single;
+            s.must = asked.must;
+            s.hardware = asked.hardware;
+            if (brute.feasible_with(s, never)) continue;
+            bool minimal = true;
+            for (const Requirement& r : conflict.requirements) {
+                Brute::Sources fewer = s;
+                if (r.kind == Requirement::Kind::must) fewer.must &= ~(1u << m.feature_index(r.id));
+                else fewer.hardware.reset();
+                if (!brute.feasible_with(fewer, never)) minimal = false;
+            }
+            if (!minimal) continue;
+            const bool listed = std::any_of(conflicts.begin(), conflicts.end(), [&](const Conflict& other) {
+                if (other.requirements != conflict.requirements) return false;
+                if (!single.rules.empty())
+                    return other.cells.empty() && other.rules.size() == 1 &&
+                           other.rules[0].id == c.rules[single.rules[0]].id;
+                if (!other.rules.empty() || other.cells.size() != 1) return false;
+                const CellRef& cell = other.cells[0];
+                const int row = m.feature_index(cell.row);
+                if (!single.pairs.empty())
+                    return cell.kind == CellRef::Kind::pair &&
+                           std::make_pair(std::max(row, m.feature_index(cell.column)),
+                                          std::min(row, m.feature_index(cell.column))) == single.pairs[0];
+                return cell.kind == CellRef::Kind::support &&
+                       std::make_pair(row, m.hardware_index(cell.column)) == single.supports[0];
+            });
+            run.expect(listed, kind + " single source listed", requirement_names(conflict.requirements));
+        }
+    }
+}
+
 void run_case(Run& run, Engine& engine, unsigned long long seed) {
     std::mt19937_64 rng(seed);
     Case c = random_case(rng);
@@ -547,6 +616,7 @@ void run_case(Run& run, Engine& engine, unsigned long long seed) {
     run.expect((explained.status == Status::ok) == brute.feasible(must, never, hardware), "explain status",
                std::string(to_string(explained.status)));
     for (const Conflict& conflict : explained.conflicts) expect_minimal_conflict(run, brute, c, conflict, never, "explain");
+    expect_single_sources_listed(run, brute, c, explained.conflicts, never, "explain");
     if (!best && result.status == Status::infeasible)
         for (const Conflict& conflict : result.conflicts) expect_minimal_conflict(run, brute, c, conflict, never, "maximize");
 
