@@ -19,10 +19,18 @@ namespace planner::cli {
 namespace {
 
 // A flag an answer would leave unused is refused, never silently dropped.
-void refuse_unused_flags(const PlanFlags& flags) {
+void refuse_unused_flags(Question question, const PlanFlags& flags) {
     if (flags.any_version && flags.format == "vllm-args")
         throw UsageError("--format vllm-args does not combine with --any-version: the flags differ per "
                          "vLLM version; pick one with --matrix ID");
+    // maximize's alternatives on other hardware and its criteria are those
+    // of one version's search; the across-version answer has neither.
+    if (flags.any_version && flags.explain_order)
+        throw UsageError("--explain-order does not combine with --any-version: the criteria are those of one "
+                         "version's search; pick one with --matrix ID");
+    if (flags.any_version && flags.request.allow_hardware_change && question == Question::maximize)
+        throw UsageError("--allow-hw does not combine with maximize --any-version: the answer lists the versions "
+                         "that allow the request on --hw; ask one version (--matrix ID) for other hardware");
     if (!flags.any_version && flags.matrices.size() > 1)
         throw UsageError("--matrix is given " + std::to_string(flags.matrices.size()) +
                          " times; several versions at once need --any-version");
@@ -31,7 +39,7 @@ void refuse_unused_flags(const PlanFlags& flags) {
 }  // namespace
 
 void check_plan_flags(Question question, const PlanFlags& flags) {
-    refuse_unused_flags(flags);
+    refuse_unused_flags(question, flags);
     if (flags.any_version) return check_any_version_flags(to_string(question), question, flags);
     const Matrix matrix = apply_overlay_flags(flags.overlay, load_matrix_saying_notes(flags.matrix, flags.strict_labels));
     Request request = build_request(flags.request, matrix);
@@ -64,7 +72,7 @@ Command plan_command_entry(CLI::App* command, Question question, std::shared_ptr
 }
 
 int run_plan_command(Question question, const PlanFlags& flags) {
-    refuse_unused_flags(flags);
+    refuse_unused_flags(question, flags);
     if (flags.any_version) return run_any_version_command(to_string(question), question, flags);
     const NotedMatrix loaded = load_matrix_with_notes(flags.matrix, flags.strict_labels);
     const Matrix matrix = apply_overlay_flags(flags.overlay, loaded.matrix);

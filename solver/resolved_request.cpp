@@ -82,6 +82,13 @@ ResolvedRequest resolve_request(const Problem& problem, const Request& request) 
                                "{keep} " + id + " and {must} " + id + " contradict (" + id + " is not in {have})");
     }
 
+    const RuleSet& rules = problem.rules();
+    const Configuration given{out.have, out.hardware, default_values(rules)};
+    std::vector<size_t> applied;
+    const Configuration run = run_configuration(rules, given, &applied);
+    out.have = run.on;
+    out.override_note = override_note(problem.features(), rules, given, run, applied);
+
     out.allow_hardware_change = request.allow_hardware_change;
     if (request.hardware_cost < 0) throw RequestError("hardware_cost", "{hardware_cost} must be >= 0");
     if (request.hardware_cost > max_weight)

@@ -16,7 +16,11 @@ struct ResolvedRequest {
     std::vector<int> never;   // request order, no duplicates
     std::vector<int> prefer;  // request order
     std::vector<long long> weight;  // per feature, default 1
-    std::vector<char> have;   // per feature
+    // Per feature: --have as vLLM runs it, the overrides of the rules applied
+    // (with the variables at their defaults and --set values); repair counts
+    // its changes from here.
+    std::vector<char> have;
+    std::string override_note;  // what the overrides changed in --have, "" when nothing
     std::vector<char> keep;   // per feature
     std::vector<char> is_must, is_never;  // per feature
     bool allow_hardware_change = false;

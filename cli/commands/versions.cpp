@@ -171,6 +171,7 @@ std::string any_version_text(std::string_view name, Question question, const std
             continue;
         }
         out += lacking_text(answer);
+        if (!answer.rules_refusal.empty()) out += "  refused: " + answer.rules_refusal + "\n";
         if (!versions[v].has_hardware(request.hardware)) continue;  // nothing more to say on it
         Report report = version_report(question, versions[v], request, answer, versions[v].id);
         if (!answer.allows && report.result.conflicts.empty() && report.result.violations.empty()) continue;
@@ -199,6 +200,7 @@ ordered_json any_version_json(std::string_view name, Question question, const st
         item["allows"] = answer.allows;
         item["decided"] = answer.decided;
         item["lacking"] = requirement_texts(answer.lacking);
+        if (!answer.rules_refusal.empty()) item["rules_refusal"] = answer.rules_refusal;
         Report report = version_report(question, versions[v], request, answer, versions[v].id);
         report.result.conflicts = answer.result.conflicts;  // JSON keeps the lacking ones too
         ordered_json document = report_json(report);

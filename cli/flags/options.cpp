@@ -87,7 +87,7 @@ std::vector<SignedFeature> resolve_signed_features(std::string_view flag, const 
     for (const std::string& name : split_names(flag, raw)) {
         std::optional<FeatureSpelling> spelling = find_feature_spelling(name);
         if (!spelling) {
-            if (std::string own = own_feature_id(matrix, name); !own.empty()) spelling = FeatureSpelling{own, false, ""};
+            if (std::string own = own_feature_id(matrix, name); !own.empty()) spelling = FeatureSpelling{own, false, "", false};
         }
         if (!spelling)
             if (const auto close = nearest_features_in(matrix, name); !close.empty())

@@ -206,7 +206,13 @@ std::string check_text(const Report& report, const Style& style) {
     std::string out = heading(report, style) + ": ";
     out += result.status == Status::ok ? style.good("valid") : style.bad("invalid");
     out += "\n";
-    out += features_line("features", report.request.have);
+    // As typed, unless vLLM's overrides changed the set: then the features
+    // vLLM runs, which the answer judged.
+    std::vector<std::string> typed = report.request.have, run = result.plan.features;
+    std::sort(typed.begin(), typed.end());
+    typed.erase(std::unique(typed.begin(), typed.end()), typed.end());
+    std::sort(run.begin(), run.end());
+    out += features_line("features", typed == run ? report.request.have : result.plan.features);
     out += defaults_off_line(report, style);
     if (!result.violations.empty())
         out += style.bad("violated") + " (" + std::to_string(result.violations.size()) + "):\n" +

@@ -21,6 +21,9 @@ struct VersionAnswer {
     // (hardware tpu, must prompt-embeds, have pooling). Each one alone blocks
     // the version.
     std::vector<Requirement> lacking;
+    // Why the rules files cannot be read against this version (a rule names a
+    // feature it has no row for): the version is refused alone, "" otherwise.
+    std::string rules_refusal;
     // The command's answer on this version. Blocked versions: status
     // infeasible (check: invalid) with the conflicts (check: violations),
     // including one conflict without cells per lacking name.

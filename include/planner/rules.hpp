@@ -181,6 +181,17 @@ bool breaks(const ResolvedRule& rule, const Configuration& configuration);
 bool applies(const ResolvedRule& rule, const Configuration& configuration);
 // The defaults, with --set values in their place.
 std::vector<long long> default_values(const RuleSet& rules);
+// The configuration vLLM runs: every override whose condition holds sets its
+// consequence, in file order, round after round until none changes anything
+// (at most `override_rounds`; overrides that keep undoing each other then stay
+// broken, and check reports them). `applied`: the rules that changed it.
+inline constexpr size_t override_rounds = 64;
+Configuration run_configuration(const RuleSet& rules, Configuration configuration,
+                                std::vector<size_t>* applied = nullptr);
+// "vLLM runs -lora, +cp: rule v1-chunked-prefill (override, rules.json:39) ...":
+// the note check and repair give when the overrides change a configuration.
+std::string override_note(const std::vector<std::string>& features, const RuleSet& rules, const Configuration& given,
+                          const Configuration& run, const std::vector<size_t>& applied);
 // A permit rule lifting this cell under this configuration, or nullptr.
 const ResolvedRule* lifting_permit(const RuleSet& rules, CellRef::Kind kind, int a, int b, int hardware,
                                    const Configuration& configuration);
@@ -194,16 +205,33 @@ struct RuleCheck {
     CheckResult cells;                  // violations leave out cells a permit lifts here
     std::vector<RuleRef> broken;        // error rules the configuration breaks
     std::vector<RuleRef> overrides;     // override rules whose condition holds: vLLM changes the setting
-    std::vector<RuleRef> overridden;    // of those, the ones whose consequence does not hold yet
+    // Of those, the ones whose consequence does not hold: after check_with_rules
+    // the overrides that never settle.
+    std::vector<RuleRef> overridden;
     std::vector<RuleRef> permits;       // permits relied on, each with the published cell it lifts
+    // The configuration vLLM runs, which the rest judges: the features in
+    // matrix order and the values, after the overrides; the note says what
+    // they changed ("" when nothing).
+    std::vector<std::string> features;
+    std::vector<long long> values;
+    std::string note;
 
-    bool valid() const { return cells.valid && broken.empty(); }
+    // An override still broken is one the overrides never settle.
+    bool valid() const { return cells.valid && broken.empty() && overridden.empty(); }
 };
 
 // Features are canonical ids of the matrix, `values` one per declared
-// variable (default_values for the defaults). Throws UsageError as
+// variable (default_values for the defaults): the configuration as given,
+// which vLLM runs after its overrides (run_configuration); that is the one
+// judged. Throws UsageError as
 // check_configuration does.
 RuleCheck check_with_rules(const Matrix& matrix, const RuleSet& rules, std::string_view hardware,
+                           const std::vector<std::string>& features, const std::vector<long long>& values,
+                           const Policy& policy);
+// The configuration exactly as given, the overrides not applied: an
+// override whose consequence does not hold is in `overridden` (a plan with a
+// feature added, say, to find which rule that feature would break).
+RuleCheck judge_with_rules(const Matrix& matrix, const RuleSet& rules, std::string_view hardware,
                            const std::vector<std::string>& features, const std::vector<long long>& values,
                            const Policy& policy);
 

@@ -64,20 +64,22 @@ CheckResult check_configuration(const Matrix& matrix, std::string_view hardware,
 
 namespace planner {
 
-RuleCheck check_with_rules(const Matrix& matrix, const RuleSet& rules, std::string_view hardware,
+RuleCheck judge_with_rules(const Matrix& matrix, const RuleSet& rules, std::string_view hardware,
                            const std::vector<std::string>& features, const std::vector<long long>& values,
                            const Policy& policy) {
     RuleCheck out;
     out.cells = check_configuration(matrix, hardware, features, policy);
+    if (values.size() != rules.variables.size())
+        throw UsageError("a configuration needs a value for each of the " + std::to_string(rules.variables.size()) +
+                         " declared variables");
     Configuration configuration;
     configuration.on.assign(matrix.features.size(), 0);
     for (const std::string& feature : features) configuration.on[static_cast<size_t>(matrix.feature_index(feature))] = 1;
     configuration.hardware = matrix.hardware_index(hardware);
     configuration.values = values;
-    if (values.size() != rules.variables.size())
-        throw UsageError("a configuration needs a value for each of the " + std::to_string(rules.variables.size()) +
-                         " declared variables");
-
+    for (size_t f = 0; f < matrix.features.size(); ++f)
+        if (configuration.on[f]) out.features.push_back(matrix.features[f]);
+    out.values = values;
     // A forbidden cell stops counting where a permit lifts it; the answer
     // then cites both the cell and the permit.
     std::vector<CellRef> violations;
@@ -106,6 +108,28 @@ RuleCheck check_with_rules(const Matrix& matrix, const RuleSet& rules, std::stri
             if (breaks(rule, configuration)) out.overridden.push_back(rule_ref(rule.rule));
         }
     }
+    return out;
+}
+
+RuleCheck check_with_rules(const Matrix& matrix, const RuleSet& rules, std::string_view hardware,
+                           const std::vector<std::string>& features, const std::vector<long long>& values,
+                           const Policy& policy) {
+    check_configuration(matrix, hardware, features, policy);  // the names, before they are indices
+    if (values.size() != rules.variables.size())
+        throw UsageError("a configuration needs a value for each of the " + std::to_string(rules.variables.size()) +
+                         " declared variables");
+    Configuration given;
+    given.on.assign(matrix.features.size(), 0);
+    for (const std::string& feature : features) given.on[static_cast<size_t>(matrix.feature_index(feature))] = 1;
+    given.hardware = matrix.hardware_index(hardware);
+    given.values = values;
+    std::vector<size_t> applied;
+    const Configuration run = run_configuration(rules, given, &applied);
+    std::vector<std::string> run_features;
+    for (size_t f = 0; f < matrix.features.size(); ++f)
+        if (run.on[f]) run_features.push_back(matrix.features[f]);
+    RuleCheck out = judge_with_rules(matrix, rules, hardware, run_features, run.values, policy);
+    out.note = override_note(matrix.features, rules, given, run, applied);
     return out;
 }
 

@@ -25,19 +25,34 @@ std::optional<std::string> naming_flag(const std::vector<std::string>& tokens, b
 
 }  // namespace
 
-std::optional<FeatureSpelling> find_feature_spelling(std::string_view name) {
-    if (const CatalogEntry* entry = Catalog::builtin().find_feature(name)) return FeatureSpelling{entry->id, false, ""};
+namespace {
+
+// The vLLM flag spelled `name`, whatever the catalog says of the name.
+std::optional<FeatureSpelling> find_flag(std::string_view name) {
     const std::string key = normalize_name(name);
     if (key.empty()) return std::nullopt;
     for (const VllmSeries& series : VllmArgsMap::builtin().series()) {
         for (const VllmFeatureMapping& mapping : series.features) {
             for (bool off : {false, true}) {
                 const auto flag = naming_flag(off ? mapping.off : mapping.on, off);
-                if (flag && normalize_name(*flag) == key) return FeatureSpelling{mapping.feature, off, *flag};
+                if (flag && normalize_name(*flag) == key)
+                    return FeatureSpelling{mapping.feature, off, *flag, (off ? mapping.off : mapping.on).size() > 1};
             }
         }
     }
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<FeatureSpelling> find_feature_spelling(std::string_view name) {
+    if (const CatalogEntry* entry = Catalog::builtin().find_feature(name)) return FeatureSpelling{entry->id, false, "", false};
+    return find_flag(name);
+}
+
+bool names_flag_value(std::string_view name) {
+    const std::optional<FeatureSpelling> flag = find_flag(name);
+    return flag && flag->takes_value;
 }
 
 }  // namespace planner

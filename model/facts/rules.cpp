@@ -8,6 +8,9 @@
 #include <algorithm>
 #include <charconv>
 
+#include "model/facts/feature_spelling.hpp"
+#include "model/facts/own_names.hpp"
+
 namespace planner {
 
 namespace {
@@ -44,6 +47,23 @@ bool is_order(Literal::Op op) {
            op == Literal::Op::greater_equal;
 }
 
+// A name as the command line spells it (--must, --never): a catalog label or
+// alias, a vLLM switch (enforce-eager turns cuda-graph off), a matrix's own
+// id. A vLLM flag that takes a value (--num-scheduler-steps N) names the
+// value, which a rules file declares as a variable, not the feature.
+struct FeatureName {
+    std::string id;        // canonical; "" when no spelling knows the name
+    bool negated = false;  // the spelling turns the feature off
+};
+
+FeatureName feature_name(const Matrix& matrix, std::string_view name) {
+    if (matrix.has_feature(name)) return {std::string(name), false};
+    if (names_flag_value(name)) return {};
+    if (const std::optional<FeatureSpelling> spelling = find_feature_spelling(name))
+        return {spelling->id, spelling->negated};
+    return {own_feature_id(matrix, name), false};
+}
+
 class Vocabulary {
 public:
     Vocabulary(const Matrix& matrix, const std::vector<Variable>& variables)
@@ -58,30 +78,16 @@ public:
         Term term;
         term.op = literal.op;
         const bool boolean = literal.op == Literal::Op::on || literal.op == Literal::Op::off;
-        if (int f = matrix_.feature_index(literal.name); f >= 0) {
-            if (!boolean)
-                throw InputError(where + ": '" + literal.name + "' is a feature; write " + literal.name + " or !" +
-                                 literal.name);
-            term.subject = Term::Subject::feature;
-            term.index = f;
-            return term;
-        }
         if (literal.name == kHardwareName) {
             if (literal.op != Literal::Op::equals && literal.op != Literal::Op::not_equals)
                 throw InputError(where + ": the hardware class is an enumeration; write hw=CLASS or hw!=CLASS");
             term.subject = Term::Subject::hardware;
-            term.index = matrix_.hardware_index(literal.value);
-            if (term.index < 0)
-                throw InputError(where + ": hardware class '" + literal.value + "' has no column in matrix " +
-                                 matrix_.id + suggestion(literal.value, matrix_.hardware));
+            term.index = hardware_column(literal.value, where);
             return term;
         }
         auto declared = std::find_if(variables_.begin(), variables_.end(),
                                      [&](const Variable& v) { return v.name == literal.name; });
-        if (declared == variables_.end())
-            throw InputError(where + ": unknown name '" + literal.name +
-                             "' (not a feature of matrix " + matrix_.id + ", not hw, not a declared variable)" +
-                             suggestion(literal.name, known_));
+        if (declared == variables_.end()) return feature_term(literal, where, boolean);
         const Variable& variable = *declared;
         term.subject = Term::Subject::variable;
         term.index = static_cast<int>(declared - variables_.begin());
@@ -101,11 +107,59 @@ public:
         }
         std::optional<long long> number = number_of(literal.value);
         if (!number) throw InputError(where + ": '" + literal.value + "' is not an integer");
+        // A bound outside the declared range compares with a value the
+        // variable never takes: a typo, or a range that is too narrow.
+        if (*number < variable.min || *number > variable.max)
+            throw InputError(where + ": " + literal.value + " lies outside " + variable.name + "'s range " +
+                             std::to_string(variable.min) + " .. " + std::to_string(variable.max) + " (" +
+                             variable.origin + ")");
         term.value = *number;
         return term;
     }
 
 private:
+    Term feature_term(const Literal& literal, const std::string& where, bool boolean) const {
+        const FeatureName name = feature_name(matrix_, literal.name);
+        if (name.id.empty()) {
+            std::string close = suggestion(literal.name, known_);
+            if (close.empty())
+                if (const auto nearest = nearest_features_in(matrix_, literal.name); !nearest.empty())
+                    close = "; " + close_names(nearest);
+            if (close.empty()) close = "; " + close_names(Catalog::builtin().nearest_features(literal.name));
+            throw InputError(where + ": unknown name '" + literal.name + "' (not a feature of matrix " +
+                             matrix_.id + ", not hw, not a declared variable)" + close);
+        }
+        const int f = matrix_.feature_index(name.id);
+        if (f < 0)
+            throw InputError(where + ": the feature " + name.id + " has no row in matrix " + matrix_.id);
+        if (!boolean)
+            throw InputError(where + ": '" + literal.name + "' is a feature; write " + literal.name + " or !" +
+                             literal.name);
+        Term term;
+        term.subject = Term::Subject::feature;
+        term.index = f;
+        // enforce-eager is !cuda-graph, and !enforce-eager is cuda-graph.
+        term.op = (literal.op == Literal::Op::off) != name.negated ? Literal::Op::off : Literal::Op::on;
+        return term;
+    }
+
+    // hw=VALUE takes what --hw takes: a class, a product (A100), a compute
+    // capability (sm80), or a column of this matrix the catalog lacks (Gaudi).
+    int hardware_column(const std::string& value, const std::string& where) const {
+        const CatalogEntry* entry = Catalog::builtin().find_hardware(value);
+        const std::string id = entry ? entry->id : own_hardware_id(matrix_, value);
+        if (!id.empty()) {
+            const int index = matrix_.hardware_index(id);
+            if (index < 0)
+                throw InputError(where + ": hardware class " + id + (id == value ? "" : " ('" + value + "')") +
+                                 " has no column in matrix " + matrix_.id);
+            return index;
+        }
+        std::vector<std::string> close = nearest_hardware_in(matrix_, value);
+        if (close.empty()) close = Catalog::builtin().nearest_hardware(value);
+        throw InputError(where + ": unknown hardware '" + value + "'; " + close_names(close));
+    }
+
     const Matrix& matrix_;
     const std::vector<Variable>& variables_;
     std::vector<std::string> known_;
@@ -143,10 +197,15 @@ void resolve_cell(ResolvedRule& resolved, const Vocabulary& vocabulary, const Ma
 }
 
 void add_variable(std::vector<Variable>& merged, const Variable& variable, const Matrix& matrix) {
-    if (variable.name == kHardwareName || matrix.has_feature(variable.name))
-        throw InputError(variable.origin + ": variable '" + variable.name + "' shadows " +
-                         (variable.name == kHardwareName ? std::string("the hardware class hw")
-                                                         : "the feature " + variable.name + " of matrix " + matrix.id));
+    if (variable.name == kHardwareName)
+        throw InputError(variable.origin + ": variable 'hw' is the name rules use for the hardware class "
+                                           "(hw=CLASS); give the variable another name");
+    // Any spelling of a feature would mean the variable in a literal, in this
+    // version and in any other that has the feature: refused alike.
+    if (const FeatureName feature = feature_name(matrix, variable.name); !feature.id.empty())
+        throw InputError(variable.origin + ": variable '" + variable.name + "' shadows the feature " + feature.id +
+                         (feature.id == variable.name ? "" : " ('" + variable.name + "' is a spelling of it)") +
+                         "; give the variable another name");
     auto same = std::find_if(merged.begin(), merged.end(), [&](const Variable& v) { return v.name == variable.name; });
     if (same == merged.end()) {
         merged.push_back(variable);
@@ -176,6 +235,18 @@ long long setting_value(const Variable& variable, const std::string& text) {
         throw UsageError(where + ": " + text + " lies outside " + std::to_string(variable.min) + " .. " +
                          std::to_string(variable.max));
     return *number;
+}
+
+// The same file read twice, whatever its path: only where it was read differs.
+bool same_rules(RuleFile x, RuleFile y) {
+    auto placeless = [](RuleFile& file) {
+        file.file.clear();
+        for (Variable& variable : file.variables) variable.origin.clear();
+        for (Rule& rule : file.rules) rule.file.clear();
+    };
+    placeless(x);
+    placeless(y);
+    return x == y;
 }
 
 bool all_hold(const std::vector<Term>& terms, const Configuration& configuration) {
@@ -222,6 +293,15 @@ int RuleSet::variable_index(std::string_view name) const {
 RuleSet resolve_rules(const Matrix& matrix, std::vector<RuleFile> files,
                       const std::map<std::string, std::string>& settings) {
     RuleSet out;
+    // One file named twice (or a copy, a link) would collide on every rule id;
+    // the cause is the command line, so say that.
+    for (size_t later = 0; later < files.size(); ++later)
+        for (size_t earlier = 0; earlier < later; ++earlier)
+            if (same_rules(files[earlier], files[later]))
+                throw InputError(files[later].file + ": the rules file " + files[earlier].file +
+                                 (files[later].file == files[earlier].file ? " is given twice"
+                                                                           : " holds the same rules (given twice)") +
+                                 "; give it once");
     for (const RuleFile& file : files)
         for (const Variable& variable : file.variables) add_variable(out.variables, variable, matrix);
     const Vocabulary vocabulary(matrix, out.variables);
@@ -238,11 +318,24 @@ RuleSet resolve_rules(const Matrix& matrix, std::vector<RuleFile> files,
             resolved.conditions = terms(vocabulary, rule.conditions, origin);
             resolved.then = terms(vocabulary, rule.then, origin);
             if (rule.kind == RuleKind::permit) resolve_cell(resolved, vocabulary, matrix);
+            if (rule.kind == RuleKind::override_setting)
+                for (size_t t = 0; t < resolved.then.size(); ++t) {
+                    const Term& term = resolved.then[t];
+                    const bool settable = term.subject == Term::Subject::feature ||
+                                          (term.subject == Term::Subject::variable && term.op == Literal::Op::equals);
+                    if (!settable)
+                        throw InputError(origin + ": literal '" + rule.then[t].text +
+                                         "': an override's \"then\" is what vLLM sets: a feature, !feature or "
+                                         "name=value");
+                }
             out.rules.push_back(std::move(resolved));
         }
     out.fixed.assign(out.variables.size(), std::nullopt);
     for (const auto& [name, value] : settings) {
         const int v = out.variable_index(name);
+        if (name == kHardwareName)
+            throw UsageError("--set hw=" + value + ": the hardware class is set with --hw (--hw " + value +
+                             "), not --set");
         if (v < 0) {
             std::vector<std::string> declared;
             for (const Variable& variable : out.variables) declared.push_back(variable.name);
@@ -302,6 +395,44 @@ std::vector<long long> default_values(const RuleSet& rules) {
     for (size_t v = 0; v < rules.variables.size(); ++v)
         out.push_back(rules.fixed[v] ? *rules.fixed[v] : rules.variables[v].default_value);
     return out;
+}
+
+Configuration run_configuration(const RuleSet& rules, Configuration configuration, std::vector<size_t>* applied) {
+    for (size_t round = 0; round < override_rounds; ++round) {
+        bool changed = false;
+        for (size_t r = 0; r < rules.rules.size(); ++r) {
+            const ResolvedRule& rule = rules.rules[r];
+            if (rule.rule.kind != RuleKind::override_setting || !breaks(rule, configuration)) continue;
+            for (const Term& term : rule.then) {
+                if (term.subject == Term::Subject::feature)
+                    configuration.on[static_cast<size_t>(term.index)] = term.op == Literal::Op::on;
+                else if (term.subject == Term::Subject::variable)
+                    configuration.values[static_cast<size_t>(term.index)] = term.value;  // name=value only
+            }
+            changed = true;
+            if (applied && std::find(applied->begin(), applied->end(), r) == applied->end()) applied->push_back(r);
+        }
+        if (!changed) break;
+    }
+    return configuration;
+}
+
+std::string override_note(const std::vector<std::string>& features, const RuleSet& rules, const Configuration& given,
+                          const Configuration& run, const std::vector<size_t>& applied) {
+    std::string changes, cited;
+    for (size_t f = 0; f < features.size(); ++f)
+        if (given.on[f] != run.on[f])
+            changes += (changes.empty() ? "" : ", ") + std::string(run.on[f] ? "+" : "-") + features[f];
+    for (size_t v = 0; v < rules.variables.size(); ++v)
+        if (given.values[v] != run.values[v])
+            changes += (changes.empty() ? "" : ", ") + rules.variables[v].name + "=" + rules.variables[v].spell(run.values[v]);
+    for (size_t r : applied) {
+        const Rule& rule = rules.rules[r].rule;
+        cited += (cited.empty() ? "" : ", ") + rule.id + " (override, " + rule.file + ":" + std::to_string(rule.line) + ")";
+    }
+    if (changes.empty()) return "";
+    return "vLLM runs the configuration with " + changes + " (rule " + cited +
+           "); the answer is about the configuration vLLM runs";
 }
 
 const ResolvedRule* lifting_permit(const RuleSet& rules, CellRef::Kind kind, int a, int b, int hardware,

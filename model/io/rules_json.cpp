@@ -268,7 +268,7 @@ RuleFile parse_rules(std::string_view json_text, std::string_view file_name) {
                          limits::describe_bytes(limits::kMaxRulesBytes) + " are accepted");
     json doc;
     try {
-        doc = parse_strict_json(json_text, file);
+        doc = parse_strict_json(json_text, file, true);
     } catch (const json::parse_error& e) {
         std::string what = e.what();
         const size_t tag_end = what.find("] ");

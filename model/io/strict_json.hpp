@@ -4,6 +4,7 @@
 // be a silent guess; and nesting has no bound of its own. Both are refused
 // here, naming the path of the object in the document.
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -47,8 +48,28 @@ struct StrictBuilder {
     const std::string& origin;
     nlohmann::detail::json_sax_dom_parser<Json> dom;
     std::vector<Frame> open;
+    // Set when messages name lines ("rules.json:4: ..."): the text, and how
+    // often each key has appeared so far, to find a repeated key's line.
+    std::string_view text;
+    std::map<std::string, size_t> key_count;
 
     StrictBuilder(const std::string& origin_, Json& root) : origin(origin_), dom(root) {}
+
+    // SAX events carry no position; the n-th key named `name` is the n-th
+    // `"name":` of the text (a quote inside a string is escaped, so no string
+    // holds one). 0 when the key is spelled with escapes.
+    size_t line_of_key(const std::string& name, size_t nth) const {
+        const std::string quoted = "\"" + name + "\"";
+        for (size_t at = text.find(quoted); at != std::string_view::npos; at = text.find(quoted, at + 1)) {
+            size_t after = at + quoted.size();
+            while (after < text.size() && (text[after] == ' ' || text[after] == '\t' || text[after] == '\n' ||
+                                           text[after] == '\r'))
+                ++after;
+            if (after < text.size() && text[after] == ':' && --nth == 0)
+                return 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+        }
+        return 0;
+    }
 
     std::string path_of(size_t frames) const {
         std::string path;
@@ -60,8 +81,9 @@ struct StrictBuilder {
         }
         return path;
     }
-    [[noreturn]] void fail(const std::string& path, const std::string& what) const {
+    [[noreturn]] void fail(const std::string& path, const std::string& what, size_t line = 0) const {
         std::string message = origin;
+        if (line > 0) message.append(":").append(std::to_string(line));
         message.append(": ").append(path.empty() ? "document" : path).append(": ").append(what);
         throw InputError(message);
     }
@@ -104,10 +126,12 @@ struct StrictBuilder {
     bool key(string_t& name) {
         Frame& object = open.back();
         object.last_key = name;
+        const size_t nth = text.empty() ? 0 : ++key_count[name];
         if (!object.keys.insert(object.last_key).second) {
             std::string path = path_of(open.size());
             path.append(path.empty() ? "" : ".").append(object.last_key);
-            fail(path, std::string("the key \"").append(object.last_key).append("\" appears twice in one object"));
+            fail(path, std::string("the key \"").append(object.last_key).append("\" appears twice in one object"),
+                 nth == 0 ? 0 : line_of_key(name, nth));
         }
         return dom.key(name);
     }
@@ -139,12 +163,14 @@ inline void refuse_nul_byte(std::string_view text, const std::string& origin) {
 // range, and refuses a NUL byte (refuse_nul_byte); syntax errors stay
 // nlohmann::json::parse_error, so that each caller words them with its own
 // line numbers.
+// `name_lines`: a repeated key's message names its line ("origin:4: path: ...").
 template <class Json = nlohmann::json>
-Json parse_strict_json(std::string_view text, const std::string& origin) {
+Json parse_strict_json(std::string_view text, const std::string& origin, bool name_lines = false) {
     refuse_nul_byte(text, origin);
     try {
         Json parsed;
         strict_json::StrictBuilder<Json> builder(origin, parsed);
+        if (name_lines) builder.text = text;
         Json::sax_parse(text, &builder);
         return parsed;
     } catch (const nlohmann::json::out_of_range& e) {

@@ -9,8 +9,10 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 #include <planner/error.hpp>
+#include <planner/rules.hpp>
 
 #include "solver/deadline.hpp"
 #include "solver/resolved_request.hpp"
@@ -295,17 +297,29 @@ bool agrees(bool allows, const Result& result) {
 
 // With rules files each version is asked on its own: the combined formula
 // holds cells only, and a rule's names are resolved against each version
-// (a rule naming a feature a version lacks is an error naming the rule).
+// (a rule naming a feature a version lacks refuses that version alone, with
+// the reason; rules that no version can read are the request's error).
 AnyVersionResult any_version_with_rules(Engine& engine, const std::vector<Matrix>& versions,
                                         const Request& request, Question command) {
     AnyVersionResult out;
     solver::Deadline deadline(request.timeout_ms);
+    std::optional<InputError> first_refusal;
     for (const Matrix& matrix : versions) {
         VersionAnswer answer;
         answer.version = matrix.id;
         answer.lacking = lacking_names(matrix, request, command);
         Request local = request_for(matrix, request);
         if (deadline.limited()) local.timeout_ms = std::max(1u, deadline.remaining_ms());
+        try {
+            resolve_rules(matrix, local.rules, local.set);
+        } catch (const InputError& refusal) {
+            if (!first_refusal) first_refusal = refusal;
+            answer.rules_refusal = refusal.what();
+            answer.result.status = command == Question::check ? Status::invalid : Status::infeasible;
+            answer.result.plan.hardware = request.hardware;
+            out.versions.push_back(std::move(answer));
+            continue;
+        }
         answer.result = answer.lacking.empty() ? engine.ask(command, matrix, local)
                                                : blocked_result(engine, matrix, local, answer.lacking, command);
         if (answer.result.status == Status::error) {
@@ -319,6 +333,9 @@ AnyVersionResult any_version_with_rules(Engine& engine, const std::vector<Matrix
         if (answer.allows) out.allowing.push_back(matrix.id);
         out.versions.push_back(std::move(answer));
     }
+    const bool all_refused = std::all_of(out.versions.begin(), out.versions.end(),
+                                         [](const VersionAnswer& a) { return !a.rules_refusal.empty(); });
+    if (first_refusal && all_refused) throw *first_refusal;
     out.status = !out.allowing.empty()        ? Status::ok
                  : !out.undecided.empty()     ? Status::timeout
                  : command == Question::check ? Status::invalid

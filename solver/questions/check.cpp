@@ -6,13 +6,15 @@ namespace planner::solver {
 Result run_check(const CommandInput& input) {
     Result result;
     result.plan.hardware = input.request.hardware;
-    for (size_t f = 0; f < input.problem.feature_count(); ++f)
-        if (input.resolved.have[f]) result.plan.features.push_back(input.problem.features()[f]);
-    // Variables take their --set values, else their defaults.
+    // --have with the variables at their --set values, else their defaults:
+    // the configuration as given; check judges what vLLM runs of it, after
+    // its overrides, and says what they changed.
     const RuleSet& rules = input.problem.rules();
-    const std::vector<long long> values = default_values(rules);
-    RuleCheck check = check_with_rules(input.matrix, rules, input.request.hardware, result.plan.features, values,
-                                       input.problem.policy());
+    RuleCheck check = check_with_rules(input.matrix, rules, input.request.hardware, input.request.have,
+                                       default_values(rules), input.problem.policy());
+    if (!check.note.empty()) result.notes.push_back(check.note);
+    result.plan.features = check.features;
+    const std::vector<long long>& values = check.values;
     // An override is no error: vLLM runs the configuration it changes to, and
     // the answer lists what it changes.
     result.status = check.valid() ? Status::ok : Status::invalid;

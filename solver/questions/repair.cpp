@@ -79,6 +79,9 @@ Result run_repair(const CommandInput& input, Encoding& encoding) {
     Result result;
     result.criteria = criterion_names(criteria);
     result.plan.hardware = input.request.hardware;
+    // The cost counts changes from the configuration vLLM runs: what the
+    // overrides change costs nothing, the note says it.
+    if (!r.override_note.empty()) result.notes.push_back(r.override_note);
 
     if (deadline.expired()) {  // before the first scope, which no time limit reaches (solver/search/certified_maximum.cpp)
         result.status = Status::timeout;

@@ -37,31 +37,53 @@ std::vector<Conflict> find_conflicts(Encoding& encoding, const Matrix& matrix,
     Query query(encoding, deadline, SolverRole::tracked);
     for (const z3::expr& fact : hard) query.require(fact);
 
+    // A conflict is minimal over everything in it: the requirements and each
+    // constraint source (a cell, a rule, a --set value). Without rules, one
+    // cell alone rules out each minimal set of requirements (cells are pairs
+    // or a feature on hardware), so the requirements are the only items to
+    // explore. Rules can say what a cell says (two sources, two conflicts)
+    // or need a requirement no smaller set does, so with rules the sources
+    // are items too.
     std::vector<z3::expr> items;
     for (const RequirementTerm& requirement : requirements) items.push_back(requirement.literal);
-    SubsetFamilies families = explore_subsets(query, items, tracks);
+    std::vector<std::pair<std::vector<size_t>, std::vector<size_t>>> found;  // requirements, tracks
+    if (!rules) {
+        SubsetFamilies families = explore_subsets(query, items, tracks);
+        for (const std::vector<size_t>& set : families.unsatisfiable) {
+            std::vector<z3::expr> literals;
+            for (size_t i : set) literals.push_back(requirements[i].literal);
+            found.emplace_back(set, minimal_cells(query, literals, tracks));
+        }
+    } else {
+        items.insert(items.end(), tracks.begin(), tracks.end());
+        SubsetFamilies families = explore_subsets(query, items, {});
+        for (const std::vector<size_t>& set : families.unsatisfiable) {
+            std::vector<size_t> asked, sources;
+            for (size_t i : set) {
+                if (i < requirements.size()) asked.push_back(i);
+                else sources.push_back(i - requirements.size());
+            }
+            found.emplace_back(std::move(asked), std::move(sources));
+        }
+    }
 
     std::vector<Conflict> out;
-    for (const std::vector<size_t>& set : families.unsatisfiable) {
+    for (const auto& [set, sources] : found) {
         Conflict conflict;
-        std::vector<z3::expr> literals;
-        for (size_t i : set) {
-            conflict.requirements.push_back(requirements[i].requirement);
-            literals.push_back(requirements[i].literal);
-        }
-        for (size_t t : minimal_cells(query, literals, tracks)) {
+        for (size_t i : set) conflict.requirements.push_back(requirements[i].requirement);
+        for (size_t t : sources) {
             if (t < cell_tracks) {
                 conflict.cells.push_back(cell_ref_of(matrix, encoding.problem(), encoding.cells()[cell_of_track[t]]));
                 continue;
             }
             const RuleConstraint& constraint = encoding.rule_constraints()[t - cell_tracks];
-            const RuleSet& set = encoding.problem().rules();
+            const RuleSet& set_of_rules = encoding.problem().rules();
             if (constraint.kind == RuleConstraint::Kind::rule) {
-                conflict.rules.push_back(rule_ref(set.rules[constraint.index].rule));
+                conflict.rules.push_back(rule_ref(set_of_rules.rules[constraint.index].rule));
             } else {
-                const Variable& variable = set.variables[constraint.index];
+                const Variable& variable = set_of_rules.variables[constraint.index];
                 conflict.requirements.push_back(
-                    {Requirement::Kind::set, variable.name + "=" + variable.spell(*set.fixed[constraint.index])});
+                    {Requirement::Kind::set, variable.name + "=" + variable.spell(*set_of_rules.fixed[constraint.index])});
             }
         }
         out.push_back(std::move(conflict));

@@ -32,9 +32,9 @@ bool rule_reason(const Matrix& matrix, const Problem& problem, const ResolvedReq
     for (size_t g = 0; g < on.size(); ++g)
         if (on[g] || g == f) features.push_back(problem.features()[g]);
     const RuleSet& set = problem.rules();
-    RuleCheck check = check_with_rules(matrix, set, problem.hardware()[hardware], features,
-                                       values.size() == set.variables.size() ? values : default_values(set),
-                                       problem.policy());
+    RuleCheck check = judge_with_rules(matrix, set, problem.hardware()[hardware], features,
+                                        values.size() == set.variables.size() ? values : default_values(set),
+                                        problem.policy());
     std::vector<int> clashing;
     for (const CellRef& cell : check.cells.violations) {
         if (cell.kind == CellRef::Kind::support && cell.row == problem.features()[f]) {

@@ -28,7 +28,7 @@ Plan verified_plan(const Matrix& matrix, const Problem& problem, const Assignmen
     const RuleSet& set = problem.rules();
     const std::vector<long long> values =
         assignment.values.size() == set.variables.size() ? assignment.values : default_values(set);
-    RuleCheck checked = check_with_rules(matrix, set, plan.hardware, plan.features, values, problem.policy());
+    RuleCheck checked = judge_with_rules(matrix, set, plan.hardware, plan.features, values, problem.policy());
     CheckResult& check = checked.cells;
     for (size_t v = 0; v < set.variables.size(); ++v) {
         if (set.fixed[v] && values[v] != *set.fixed[v])

@@ -190,4 +190,82 @@ def the_shipped_example_plans_and_explains():
     expect(code == 0 and "rule multi-step-cp-single-stage (permit" in out, out)
 
 
+def rules_file(tmp, name, text):
+    path = os.path.join(tmp, name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+@case
+def check_repair_and_maximize_agree_on_the_configuration_an_override_changes():
+    with tempfile.TemporaryDirectory() as tmp:
+        ovr = rules_file(tmp, "ovr.json", '{"schema":"planner-rules/1","id":"t","variables":{"tp":{"type":"int","min":1,"max":8}},\n'
+                         ' "rules":[{"id":"tp-drops-lora","kind":"override","if":["tp>1"],"then":["!lora"],"unverified":true},\n'
+                         ' {"id":"lora-sd","kind":"permit","allow":["lora","sd"],"unverified":true}]}\n')
+        args = ["--hw", "ampere", *BASE, "--rules", ovr, "--set", "tp=2"]
+        code, checked, _ = planner_json("check", *args, "--have", "lora,cp")
+        expect(code == 0 and checked["features"] == ["cp"], f"check judges what vLLM runs: {code} {checked['features']}")
+        expect(any("-lora" in note and "tp-drops-lora" in note for note in checked["notes"]), checked.get("notes"))
+        code, repaired, _ = planner_json("repair", *args, "--have", "lora,cp")
+        expect(code == 0 and repaired["changes"] == [] and repaired["features"] == ["cp"],
+               f"nothing to change beyond the override: {repaired['changes']} {repaired['features']}")
+        code, _, _ = planner_json("maximize", *args, "--must", "lora")
+        expect(code == 1, "a --must the override turns off is infeasible")
+        # lora x sd needs the permit only while lora is on: vLLM runs sd alone.
+        code, checked, _ = planner_json("check", "--hw", "ampere", *BASE, "--rules", ovr, "--set", "tp=4", "--have", "lora,sd")
+        expect(code == 0 and checked["permits"] == [] and checked["features"] == ["sd"], checked)
+
+
+@case
+def every_constraint_source_forbidding_a_pair_is_its_own_minimal_conflict():
+    with tempfile.TemporaryDirectory() as tmp:
+        dup = rules_file(tmp, "dup.json", '{"schema":"planner-rules/1","id":"d","rules":[\n'
+                         ' {"id":"a","kind":"error","forbid":["lora","cp"],"unverified":true},\n'
+                         ' {"id":"b","kind":"error","forbid":["lora","cp"],"unverified":true}]}\n')
+        code, explained, _ = planner_json("explain", "--hw", "ampere", *BASE, "--must", "lora,cp", "--rules", dup)
+        expect(code == 1, f"exit {code}")
+        conflicts = explained["conflicts"]
+        expect(len(conflicts) == 3 and all(sorted(c["requirements"]) == ["must cp", "must lora"] for c in conflicts),
+               conflicts)
+        expect(sorted((len(c["cells"]), tuple(ids(c["rules"]))) for c in conflicts) == [(0, ("a",)), (0, ("b",)), (1, ())],
+               "the published cell and each rule alone: " + str(conflicts))
+        _, text, _ = planner("explain", "--hw", "ampere", *BASE, "--must", "lora,cp", "--rules", dup)
+        expect("3 minimal conflict sets" in text and "LoRA x CP" in text, text)
+
+
+@case
+def a_rule_naming_a_feature_one_version_lacks_refuses_that_version_alone():
+    with tempfile.TemporaryDirectory() as tmp:
+        pr = rules_file(tmp, "pr.json", '{"schema":"planner-rules/1","id":"t3","rules":[{"id":"p","kind":"error",'
+                        '"forbid":["pooling","lora"],"source":{"url":"https://example.com/a","quote":"q"}}]}')
+        code, out, err = planner("maximize", "--hw", "ampere", "--rules", pr, "--must", "lora", "--any-version")
+        expect(code == 0, f"the versions with pooling answer: {code} {err}")
+        expect("refused: " in out and "the feature pooling has no row in matrix vllm-0.6" in out, out)
+        code, answer, _ = planner_json("versions", "--hw", "ampere", "--rules", pr, "--must", "lora")
+        refused = [v["matrix"] for v in answer["versions"] if "rules_refusal" in v]
+        expect(code == 0 and refused and "vllm-0.8-zh" in answer["allowing"], f"{refused} {answer['allowing']}")
+        code, _, err = planner("maximize", "--hw", "ampere", "--rules", pr, "--must", "lora", "--matrix", "vllm-0.6")
+        expect(code == 2 and "pooling has no row in matrix vllm-0.6" in err, err)
+
+
+@case
+def rules_name_features_and_hardware_as_the_command_line_does():
+    with tempfile.TemporaryDirectory() as tmp:
+        spelled = rules_file(tmp, "g.json", '{"schema":"planner-rules/1","id":"g","rules":['
+                             '{"id":"x","kind":"error","forbid":["LoRA","hw=A100"],"unverified":true},'
+                             '{"id":"y","kind":"error","forbid":["enforce-eager","chunked-prefill"],"unverified":true}]}')
+        code, checked, err = planner_json("check", "--hw", "a100", "--rules", spelled, "--have", "lora")
+        expect(code == 1 and ids(checked["rule_violations"]) == ["x"], f"{code} {err}")
+        code, checked, err = planner_json("check", "--hw", "a100", "--rules", spelled, "--have", "cp")
+        expect(code == 1 and ids(checked["rule_violations"]) == ["y"], f"enforce-eager is !cuda-graph: {code} {err}")
+        code, checked, err = planner_json("check", "--hw", "a100", "--rules", spelled, "--have", "cp,cuda-graph")
+        expect(code == 0, f"{code} {err}")
+        twice = ["--rules", spelled, "--rules", spelled]
+        code, _, err = planner("maximize", "--hw", "ampere", *twice)
+        expect(code == 2 and "is given twice" in err, err)
+        code, _, err = planner("maximize", "--hw", "ampere", "--rules", spelled, "--set", "hw=cpu")
+        expect(code == 2 and "set with --hw" in err, err)
+
+
 finish()

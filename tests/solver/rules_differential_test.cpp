@@ -119,6 +119,18 @@ std::vector<Lit> random_literals(std::mt19937_64& rng, const Matrix& m, size_t l
     return out;
 }
 
+// What an override sets: a feature on or off, or method=VALUE.
+std::vector<Lit> random_settings(std::mt19937_64& rng, const Matrix& m, size_t low, size_t high) {
+    std::vector<Lit> out;
+    for (size_t i = uniform(rng, low, high); i > 0; --i) {
+        Lit lit = random_literal(rng, m);
+        while (lit.kind != Lit::feature_on && lit.kind != Lit::feature_off && lit.kind != Lit::method_is)
+            lit = random_literal(rng, m);
+        out.push_back(lit);
+    }
+    return out;
+}
+
 std::string json_list(const std::vector<Lit>& lits) {
     std::string out;
     for (const Lit& lit : lits) out.append(out.empty() ? "\"" : ", \"").append(lit.text).append("\"");
@@ -155,7 +167,7 @@ Case random_case(std::mt19937_64& rng) {
             const bool override_kind = chance(rng, 0.5);
             rule.kind = override_kind ? BruteRule::override_rule : BruteRule::implies_error;
             rule.forbid_or_if = random_literals(rng, m, 1, 2);
-            rule.then = random_literals(rng, m, 1, 2);
+            rule.then = override_kind ? random_settings(rng, m, 1, 2) : random_literals(rng, m, 1, 2);
             body = std::string(R"("kind": ")") + (override_kind ? "override" : "error") +
                    R"(", "if": )" + json_list(rule.forbid_or_if) + R"(, "then": )" + json_list(rule.then);
             break;
@@ -228,9 +240,9 @@ public:
     }
 
     // Valid as a plan: cells (unless lifted), error rules, overrides' consequences, --set values.
-    bool valid(const Assignment& x, bool overrides_hold = true) const {
-        if (method_fixed_ && x.method != *method_fixed_) return false;
-        if (size_fixed_ && x.size != *size_fixed_) return false;
+    bool valid(const Assignment& x, bool settings_hold = true) const {
+        if (settings_hold && method_fixed_ && x.method != *method_fixed_) return false;
+        if (settings_hold && size_fixed_ && x.size != *size_fixed_) return false;
         for (size_t f = 0; f < n_; ++f) {
             if (!((x.set >> f) & 1u)) continue;
             if (forbidden(support(static_cast<int>(f), x.hardware))) return false;
@@ -242,8 +254,7 @@ public:
         for (const BruteRule& rule : c_.rules) {
             if (rule.kind == BruteRule::forbid && all(rule.forbid_or_if, x)) return false;
             if (rule.kind == BruteRule::implies_error && all(rule.forbid_or_if, x) && !all(rule.then, x)) return false;
-            if (overrides_hold && rule.kind == BruteRule::override_rule && all(rule.forbid_or_if, x) &&
-                !all(rule.then, x))
+            if (rule.kind == BruteRule::override_rule && all(rule.forbid_or_if, x) && !all(rule.then, x))
                 return false;
         }
         return true;
@@ -344,13 +355,80 @@ public:
         return out;
     }
 
-    // check: cells (lifted by permits), error rules; overrides never make it invalid.
-    bool check_valid(unsigned set, int hardware) const {
-        Assignment x{set, hardware, method_fixed_.value_or(c_.method_default), size_fixed_.value_or(c_.size_default)};
-        return valid(x, false);
+    // What vLLM runs: each override whose condition holds sets its
+    // consequence, in file order, round after round until nothing changes
+    // (64 rounds at most).
+    Assignment as_run(Assignment x) const {
+        for (int round = 0; round < 64; ++round) {
+            bool changed = false;
+            for (const BruteRule& rule : c_.rules) {
+                if (rule.kind != BruteRule::override_rule || !all(rule.forbid_or_if, x) || all(rule.then, x)) continue;
+                for (const Lit& lit : rule.then) {
+                    if (lit.kind == Lit::feature_on) x.set |= 1u << lit.index;
+                    if (lit.kind == Lit::feature_off) x.set &= ~(1u << lit.index);
+                    if (lit.kind == Lit::method_is) x.method = lit.index;
+                }
+                changed = true;
+            }
+            if (!changed) break;
+        }
+        return x;
     }
 
+    // --have with the defaults and --set values, as vLLM runs it.
+    Assignment have_as_run(unsigned set, int hardware) const {
+        return as_run({set, hardware, method_fixed_.value_or(c_.method_default), size_fixed_.value_or(c_.size_default)});
+    }
+
+    // check: the configuration vLLM runs, whose values an override may have
+    // changed from --set.
+    bool check_valid(unsigned set, int hardware) const { return valid(have_as_run(set, hardware), false); }
+
     size_t feature_count() const { return n_; }
+
+    // The constraint sources of one conflict: only these hold (with --never
+    // and the variables' ranges), every other cell and rule is dropped.
+    struct Sources {
+        unsigned must = 0;
+        std::optional<int> hardware, method, size;  // requirements: hardware, set method=, set size=
+        std::vector<std::pair<int, int>> pairs;     // features (later, earlier)
+        std::vector<std::pair<int, int>> supports;  // feature, hardware
+        std::vector<size_t> rules;                  // indices into the case's rules
+    };
+
+    bool feasible_with(const Sources& s, unsigned never) const {
+        for (int h = 0; h < static_cast<int>(c_.matrix.hardware.size()); ++h) {
+            if (s.hardware && h != *s.hardware) continue;
+            for (unsigned set = 0; set < (1u << n_); ++set) {
+                if ((set & s.must) != s.must || (set & never)) continue;
+                for (int m = 0; m < static_cast<int>(kMethods.size()); ++m)
+                    for (int z = kSizeMin; z <= kSizeMax; ++z)
+                        if ((!s.method || m == *s.method) && (!s.size || z == *s.size) &&
+                            valid_with(s, {set, h, m, z}))
+                            return true;
+            }
+        }
+        return false;
+    }
+
+private:
+    bool valid_with(const Sources& s, const Assignment& x) const {
+        auto on = [&](int f) { return ((x.set >> f) & 1u) != 0; };
+        for (const auto& [f, h] : s.supports)
+            if (on(f) && x.hardware == h && forbidden(support(f, h))) return false;
+        for (const auto& [a, b] : s.pairs)
+            if (on(a) && on(b) && forbidden(pair(a, b)) && !lifted(a, b, x)) return false;
+        for (size_t r : s.rules) {
+            const BruteRule& rule = c_.rules[r];
+            if (rule.kind == BruteRule::forbid && all(rule.forbid_or_if, x)) return false;
+            if ((rule.kind == BruteRule::implies_error || rule.kind == BruteRule::override_rule) &&
+                all(rule.forbid_or_if, x) && !all(rule.then, x))
+                return false;
+        }
+        return true;
+    }
+
+public:
 
 private:
     const Case& c_;
@@ -392,6 +470,122 @@ std::string names(const std::vector<std::string>& ids) {
     return "{" + out + "}";
 }
 
+// A conflict is minimal over all its items, requirements and constraint
+// sources alike: with only its cells and rules it cannot hold, and without
+// any one item (a requirement, a cell, a rule) it can.
+void expect_minimal_conflict(Run& run, const Brute& brute, const Case& c, const Conflict& conflict, unsigned never,
+                             const std::string& kind) {
+    const Matrix& m = c.matrix;
+    const size_t items = conflict.requirements.size() + conflict.cells.size() + conflict.rules.size();
+    auto sources_without = [&](size_t skip) {
+        Brute::Sources s;
+        size_t item = 0;
+        for (const Requirement& r : conflict.requirements) {
+            if (item++ == skip) continue;
+            if (r.kind == Requirement::Kind::must) s.must |= 1u << m.feature_index(r.id);
+            if (r.kind == Requirement::Kind::hardware) s.hardware = m.hardware_index(r.id);
+            if (r.kind == Requirement::Kind::set) {
+                const std::string value = r.id.substr(r.id.find('=') + 1);
+                if (r.id.rfind("method=", 0) == 0)
+                    s.method = static_cast<int>(std::find(kMethods.begin(), kMethods.end(), value) - kMethods.begin());
+                else
+                    s.size = std::stoi(value);
+            }
+        }
+        for (const CellRef& cell : conflict.cells) {
+            if (item++ == skip) continue;
+            const int row = m.feature_index(cell.row);
+            if (cell.kind == CellRef::Kind::pair) {
+                const int column = m.feature_index(cell.column);
+                s.pairs.emplace_back(std::max(row, column), std::min(row, column));
+            } else {
+                s.supports.emplace_back(row, m.hardware_index(cell.column));
+            }
+        }
+        for (const RuleRef& rule : conflict.rules) {
+            if (item++ == skip) continue;
+            s.rules.push_back(static_cast<size_t>(std::stoul(rule.id.substr(1))));
+        }
+        return s;
+    };
+    std::string text = requirement_names(conflict.requirements);
+    for (const CellRef& cell : conflict.cells) text += " " + cell.row + "x" + cell.column;
+    for (const RuleRef& rule : conflict.rules) text += " " + rule.id;
+    run.expect(!brute.feasible_with(sources_without(items), never), kind + " conflict holds", text);
+    for (size_t i = 0; i < items; ++i)
+        run.expect(brute.feasible_with(sources_without(i), never), kind + " conflict minimal without item " +
+                                                                     std::to_string(i + 1), text);
+}
+
+// Completeness where it is cheap to know: a single source (a rule, or a
+// forbidden cell) that rules out a reported set of requirements on its own,
+// minimally, is a conflict set of its own, even where another source says the same.
+void expect_single_sources_listed(Run& run, const Brute& brute, const Case& c, const std::vector<Conflict>& conflicts,
+                                  unsigned never, const std::string& kind) {
+    const Matrix& m = c.matrix;
+    std::vector<Brute::Sources> singles;
+    for (size_t r = 0; r < c.rules.size(); ++r) {
+        Brute::Sources s;
+        s.rules = {r};
+        singles.push_back(s);
+    }
+    for (int f = 0; f < static_cast<int>(m.features.size()); ++f) {
+        for (int g = 0; g < f; ++g)
+            if (brute.forbidden(brute.pair(f, g))) {
+                Brute::Sources s;
+                s.pairs = {{f, g}};
+                singles.push_back(s);
+            }
+        for (int h = 0; h < static_cast<int>(m.hardware.size()); ++h)
+            if (brute.forbidden(brute.support(f, h))) {
+                Brute::Sources s;
+                s.supports = {{f, h}};
+                singles.push_back(s);
+            }
+    }
+    for (const Conflict& conflict : conflicts) {
+        Brute::Sources asked;
+        std::vector<Brute::Sources> without_one;
+        bool only_musts_and_hardware = true;
+        for (const Requirement& r : conflict.requirements) {
+            if (r.kind == Requirement::Kind::must) asked.must |= 1u << m.feature_index(r.id);
+            else if (r.kind == Requirement::Kind::hardware) asked.hardware = m.hardware_index(r.id);
+            else only_musts_and_hardware = false;
+        }
+        if (!only_musts_and_hardware) continue;
+        for (const Brute::Sources& single : singles) {
+            Brute::Sources s = single;
+            s.must = asked.must;
+            s.hardware = asked.hardware;
+            if (brute.feasible_with(s, never)) continue;
+            bool minimal = true;
+            for (const Requirement& r : conflict.requirements) {
+                Brute::Sources fewer = s;
+                if (r.kind == Requirement::Kind::must) fewer.must &= ~(1u << m.feature_index(r.id));
+                else fewer.hardware.reset();
+                if (!brute.feasible_with(fewer, never)) minimal = false;
+            }
+            if (!minimal) continue;
+            const bool listed = std::any_of(conflicts.begin(), conflicts.end(), [&](const Conflict& other) {
+                if (other.requirements != conflict.requirements) return false;
+                if (!single.rules.empty())
+                    return other.cells.empty() && other.rules.size() == 1 &&
+                           other.rules[0].id == c.rules[single.rules[0]].id;
+                if (!other.rules.empty() || other.cells.size() != 1) return false;
+                const CellRef& cell = other.cells[0];
+                const int row = m.feature_index(cell.row);
+                if (!single.pairs.empty())
+                    return cell.kind == CellRef::Kind::pair &&
+                           std::make_pair(std::max(row, m.feature_index(cell.column)),
+                                          std::min(row, m.feature_index(cell.column))) == single.pairs[0];
+                return cell.kind == CellRef::Kind::support &&
+                       std::make_pair(row, m.hardware_index(cell.column)) == single.supports[0];
+            });
+            run.expect(listed, kind + " single source listed", requirement_names(conflict.requirements));
+        }
+    }
+}
+
 void run_case(Run& run, Engine& engine, unsigned long long seed) {
     std::mt19937_64 rng(seed);
     Case c = random_case(rng);
@@ -417,40 +611,22 @@ void run_case(Run& run, Engine& engine, unsigned long long seed) {
         for (const VariableValue& v : result.plan.values) values += (values.empty() ? "" : ",") + v.name + "=" + v.value;
         run.expect(values == expected, "maximize values", values + " vs " + expected);
     }
-    if (!best && result.status == Status::infeasible) {
-        // Every conflict is infeasible on its own and minimal: drop any one requirement and it holds.
-        for (const Conflict& conflict : result.conflicts) {
-            auto holds_without = [&](size_t skip) {
-                unsigned forced = 0;
-                std::optional<int> fixed_hw;
-                for (size_t i = 0; i < conflict.requirements.size(); ++i) {
-                    if (i == skip) continue;
-                    const Requirement& item = conflict.requirements[i];
-                    if (item.kind == Requirement::Kind::must) forced |= 1u << m.feature_index(item.id);
-                    if (item.kind == Requirement::Kind::hardware) fixed_hw = m.hardware_index(item.id);
-                }
-                // --set values and --never hold throughout (the brute force always applies them).
-                return brute.feasible(forced, never, fixed_hw);
-            };
-            run.expect(!holds_without(conflict.requirements.size()), "maximize conflict holds",
-                       requirement_names(conflict.requirements));
-            for (size_t i = 0; i < conflict.requirements.size(); ++i) {
-                if (conflict.requirements[i].kind == Requirement::Kind::set) continue;
-                run.expect(holds_without(i), "maximize conflict minimal", requirement_names(conflict.requirements));
-            }
-        }
-    }
-
     // explain
     Result explained = engine.explain(m, c.request);
     run.expect((explained.status == Status::ok) == brute.feasible(must, never, hardware), "explain status",
                std::string(to_string(explained.status)));
+    for (const Conflict& conflict : explained.conflicts) expect_minimal_conflict(run, brute, c, conflict, never, "explain");
+    expect_single_sources_listed(run, brute, c, explained.conflicts, never, "explain");
+    if (!best && result.status == Status::infeasible)
+        for (const Conflict& conflict : result.conflicts) expect_minimal_conflict(run, brute, c, conflict, never, "maximize");
 
     // check
     Result checked = engine.check(m, c.request);
     const unsigned have = set_of(c.request.have);
     run.expect((checked.status == Status::ok) == brute.check_valid(have, hardware), "check",
                names(c.request.have) + " " + std::string(to_string(checked.status)));
+    run.expect(set_of(checked.plan.features) == brute.have_as_run(have, hardware).set, "check features as run",
+               names(checked.plan.features) + " vs " + names(m, brute.have_as_run(have, hardware).set));
 
     // enumerate
     Result listed = engine.enumerate(m, c.request);
@@ -465,12 +641,14 @@ void run_case(Run& run, Engine& engine, unsigned long long seed) {
         run.expect(listed.status == Status::infeasible, "enumerate infeasible", std::string(to_string(listed.status)));
     }
 
-    // repair (unit weights): the fewest changed features to a valid set honouring must/never.
+    // repair (unit weights): the fewest changed features, from the set vLLM
+    // runs, to a valid set honouring must/never.
     Result repaired = engine.repair(m, c.request);
+    const unsigned have_run = brute.have_as_run(have, hardware).set;
     std::optional<int> fewest;
     for (unsigned set = 0; set < (1u << brute.feature_count()); ++set) {
         if ((set & must) != must || (set & never) || !brute.values_for(set, hardware)) continue;
-        const int changes = __builtin_popcount(set ^ have);
+        const int changes = __builtin_popcount(set ^ have_run);
         if (!fewest || changes < *fewest) fewest = changes;
     }
     run.expect((repaired.status == Status::ok) == fewest.has_value(), "repair feasibility",

@@ -102,6 +102,8 @@ TEST_CASE("every refusal names the file, the line and the rule") {
         {R"({"schema": "planner-rules/1", "rules": []})", "\"id\" is missing"},
         {R"({"schema": "planner-rules/1", "id": "t"})", "\"rules\" must be an array"},
         {R"({"schema": "planner-rules/1", "id": "t", "rules": [], "rules": []})", "appears twice"},
+        {"{\"schema\": \"planner-rules/1\", \"id\": \"t\",\n \"rules\": [\n  {\"id\": \"a\", \"id\": \"b\"}]}",
+         "rules.json:3: rules[0].id: the key \"id\" appears twice in one object"},
         {document(R"("x": {"type": "enum", "values": []})", ok_rule), "rules.json:2: variable 'x': \"values\" must be a non-empty"},
         {document(R"("x": {"type": "enum", "values": ["a", "a"]})", ok_rule), "the value 'a' is listed twice"},
         {document(R"("x": {"type": "enum", "values": ["a"], "default": "b"})", ok_rule), "the default 'b' is not one of its values"},
