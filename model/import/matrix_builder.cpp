@@ -53,13 +53,40 @@ Columns read_header(const Document& doc, LabelIds& ids, const RawTable& table, b
     return columns;
 }
 
-void check_row_width(const Document& doc, const RawTable& table, size_t r, const char* table_name) {
+// GitHub ends a Markdown table row at the header's width and drops the cells
+// beyond it; an empty one there is a stray pipe (vLLM's page had three such
+// rows in July 2025), read as GitHub reads it, with a note naming the lines.
+// A non-empty cell beyond the header, or a row short of it, is refused.
+bool only_empty_cells_beyond_header(const RawTable& table, const std::vector<RawCell>& row) {
+    const size_t width = table.rows[0].size();
+    if (table.markup != "Markdown pipe table" || row.size() <= width) return false;
+    return std::all_of(row.begin() + static_cast<std::ptrdiff_t>(width), row.end(),
+                       [](const RawCell& cell) { return cell.text.empty(); });
+}
+
+void check_row_width(const Document& doc, const RawTable& table, size_t r, const char* table_name,
+                     std::vector<int>& empty_cells_beyond) {
     const auto& row = table.rows[r];
     const size_t expected = table.rows[0].size();
-    if (row.size() != expected)
-        fail_at(doc.file, row.empty() ? table.first_line : row[0].line,
-                "ragged row in the " + std::string(table_name) + " table: " + std::to_string(row.size()) +
-                    " cells where the header has " + std::to_string(expected));
+    if (row.size() == expected) return;
+    if (only_empty_cells_beyond_header(table, row)) {
+        empty_cells_beyond.push_back(row[0].line);
+        return;
+    }
+    fail_at(doc.file, row.empty() ? table.first_line : row[0].line,
+            "ragged row in the " + std::string(table_name) + " table: " + std::to_string(row.size()) +
+                " cells where the header has " + std::to_string(expected));
+}
+
+void note_empty_cells_beyond(const Document& doc, const RawTable& table, const char* table_name,
+                             const std::vector<int>& lines, std::vector<std::string>& notes) {
+    if (lines.empty()) return;
+    std::string where;
+    for (const int line : lines) where.append(where.empty() ? "" : ", ").append(std::to_string(line));
+    notes.push_back(doc.file + ":" + std::to_string(lines.front()) + ": " + std::string(table_name) + " table row" +
+                    (lines.size() > 1 ? "s at lines " : " at line ") + where + " end in an empty cell beyond the " +
+                    "header's " + std::to_string(table.rows[0].size()) + " cells; read as GitHub reads the table, " +
+                    "without " + (lines.size() > 1 ? "them" : "it"));
 }
 
 void check_not_empty(const Document& doc, const RawTable& table, const char* table_name) {
@@ -94,8 +121,9 @@ Matrix build_matrix(const Document& doc, const RawTable& ff, const RawTable& fh,
     check_not_empty(doc, ff, kFF);
     const size_t n = columns.labels.size();
     std::map<std::string, int> row_line;
+    std::vector<int> empty_cells_beyond;
     for (size_t r = 1; r < ff.rows.size(); ++r) {
-        check_row_width(doc, ff, r, kFF);
+        check_row_width(doc, ff, r, kFF, empty_cells_beyond);
         const auto& row = ff.rows[r];
         const size_t i = r - 1;
         Resolved feature = resolve(ids, row[0], LabelRole::feature_row, "the rows of the Feature x Feature table");
@@ -139,6 +167,7 @@ Matrix build_matrix(const Document& doc, const RawTable& ff, const RawTable& fh,
             }
         }
     }
+    note_empty_cells_beyond(doc, ff, kFF, empty_cells_beyond, notes);
     if (matrix.features.size() < n)
         fail_at(doc.file, ff.rows.back()[0].line,
                 "column " + quote(columns.labels[matrix.features.size()].shown) +
@@ -151,8 +180,9 @@ Matrix build_matrix(const Document& doc, const RawTable& ff, const RawTable& fh,
     for (const auto& label : hardware.labels) matrix.hardware.push_back(label.id);
     std::map<std::string, std::vector<SupportCell>> support_rows;
     std::map<std::string, int> hardware_row_line;
+    empty_cells_beyond.clear();
     for (size_t r = 1; r < fh.rows.size(); ++r) {
-        check_row_width(doc, fh, r, kFH);
+        check_row_width(doc, fh, r, kFH, empty_cells_beyond);
         const auto& row = fh.rows[r];
         Resolved feature = resolve(ids, row[0], LabelRole::feature_row, "the rows of the Feature x Hardware table");
         if (auto seen = hardware_row_line.find(feature.id); seen != hardware_row_line.end())
@@ -178,6 +208,7 @@ Matrix build_matrix(const Document& doc, const RawTable& ff, const RawTable& fh,
                                         std::move(cell.marks)});
         }
     }
+    note_empty_cells_beyond(doc, fh, kFH, empty_cells_beyond, notes);
 
     // Complete both tables over the whole feature list, in document order.
     const size_t triangle = n;

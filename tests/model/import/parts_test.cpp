@@ -233,3 +233,22 @@ TEST_CASE("matrix ids for documents the project has never seen") {
     CHECK_THROWS_AS(check_matrix_id(""), planner::UsageError);
     CHECK_THROWS_AS(check_matrix_id("a/b"), planner::UsageError);
 }
+
+TEST_CASE("an empty cell beyond a Markdown header is dropped with a note; a filled one is refused") {
+    // vLLM's page of 2025-07-23 ended three Feature x Feature rows so; GitHub ignores such cells.
+    const std::string stray =
+        "| Feature | CP | SD |\n|---|---|---|\n| CP | | | |\n| SD | ❌ | | |\n\n"
+        "| Feature | Ampere |\n|--|--|\n| CP | ✅ |\n| SD | ✅ |\n";
+    const planner::ImportResult imported = planner::import_document(stray, "stray.md");
+    CHECK(imported.matrix.pair_value("sd", "cp") == CellValue::no);
+    REQUIRE(imported.notes.size() == 1);
+    CHECK(imported.notes[0] ==
+          "stray.md:3: Feature x Feature table rows at lines 3, 4 end in an empty cell beyond the header's 3 cells; "
+          "read as GitHub reads the table, without them");
+    std::string filled = stray;
+    filled.replace(filled.find("| SD | ❌ | | |"), std::string("| SD | ❌ | | |").size(), "| SD | ❌ | | x |");
+    CHECK_THROWS_WITH_AS(planner::import_document(filled, "filled.md"),
+                         doctest::Contains("filled.md:4: ragged row in the Feature x Feature table: 4 cells where "
+                                           "the header has 3"),
+                         planner::InputError);
+}
