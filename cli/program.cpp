@@ -75,14 +75,22 @@ void add_colour_options_to_tree(CLI::App& command, std::string& mode, bool is_ro
 std::string version_text() {
     std::string out = "planner " PLANNER_VERSION "\nbundled matrices (oldest first; the last is the default):\n";
     const auto shipped = shipped_matrices();
-    size_t id_width = 0;
+    size_t id_width = 0, states = 0, distinct = 0;
     for (const ShippedMatrix& matrix : shipped) id_width = std::max(id_width, matrix.id.size());
     for (const ShippedMatrix& matrix : shipped) {
+        if (!matrix.states.empty()) {
+            states += matrix.states.size();
+            ++distinct;
+            continue;
+        }
         const Matrix& loaded = shipped_matrix(matrix.id);
-        out.append("  ").append(pad_right(matrix.id, id_width + 2)).append("from ").append(matrix.source);
+        out.append("  ").append(pad_right(matrix.id, 13)).append("from ").append(matrix.source);
         if (!loaded.sha256.empty()) out.append(" (sha256 ").append(loaded.sha256.substr(0, 12)).append(")");
         out.append("\n");
     }
+    if (states > 0)
+        out += "and " + std::to_string(states) + " states of vLLM's compatibility-matrix page (" +
+               std::to_string(distinct) + " distinct matrices; planner matrix list)\n";
     out.pop_back();  // CLI11 ends the line
     return out;
 }

@@ -13,7 +13,8 @@ def main():
              "namespace planner {", "namespace {"]
     for n, path in enumerate(inputs):
         data = open(path, "rb").read()
-        body = ",".join(str(b) for b in data)
+        # As signed char values: a byte above 127 (UTF-8 text) would narrow.
+        body = ",".join(str(b - 256 if b > 127 else b) for b in data)
         lines.append(f"const char file_{n}[] = {{{body}{',' if data else ''}0}};")
     lines.append("const EmbeddedFile files[] = {")
     for n, path in enumerate(inputs):

@@ -13,13 +13,14 @@
 #include "cli/commands/command.hpp"
 #include "cli/commands/graph_plan_file.hpp"
 #include "cli/commands/timed_child.hpp"
-#include "cli/flags/flag_table.hpp"
 #include "cli/flags/choice_option.hpp"
+#include "cli/flags/flag_table.hpp"
 #include "cli/flags/options.hpp"
 #include "cli/flags/overlay_options.hpp"
 #include "cli/render/import_notes.hpp"
 #include "cli/render/result_json.hpp"
 #include "model/adapters/conflict_graph_dot.hpp"
+#include "model/facts/page_history.hpp"
 
 namespace planner::cli {
 
@@ -73,12 +74,16 @@ int run_graph(const GraphFlags& flags) {
     std::optional<PlanFile> plan;
     if (!flags.plan.empty()) plan = read_plan_file(flags.plan);
     // A plan names its matrix; without --matrix, draw it on that one when shipped.
+    // A page state (vllm-docs-2024-12-23) is shipped too, inside the matrix of its first state.
     bool plan_matrix_is_shipped = false;
-    if (flags.matrix.empty() && plan && !plan->matrix.empty())
+    if (flags.matrix.empty() && plan && !plan->matrix.empty()) {
+        plan_matrix_is_shipped = is_page_state_id(plan->matrix);
         for (const ShippedMatrix& shipped : shipped_matrices())
             if (shipped.id == plan->matrix) plan_matrix_is_shipped = true;
+    }
     const Matrix matrix = apply_overlay_flags(
-        flags.overlay, plan_matrix_is_shipped ? shipped_matrix(plan->matrix) : load_matrix_saying_notes(flags.matrix, flags.strict_labels));
+        flags.overlay, plan_matrix_is_shipped ? load_matrix(plan->matrix)
+                                              : load_matrix_saying_notes(flags.matrix, flags.strict_labels));
     std::string hardware = resolve_shown_hardware(flags.hardware, matrix, "graph");
 
     GraphOptions options;

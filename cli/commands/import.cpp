@@ -15,6 +15,7 @@
 #include "cli/render/import_notes.hpp"
 #include "cli/render/result_json.hpp"
 #include "model/import/importer.hpp"
+#include "model/import/page_history.hpp"
 #include "model/io/limits.hpp"
 #include "model/io/matrix_json.hpp"
 #include "model/io/user_file.hpp"
@@ -40,7 +41,55 @@ bool is_stdout(const std::string& path) {
            target.st_dev == out.st_dev && target.st_ino == out.st_ino;
 }
 
+// DOC is a directory of page states (SOURCES.tsv and the files it lists):
+// one file per distinct matrix, OUTDIR/ID.json, each listing its states.
+int run_history_import(const ImportFlags& flags) {
+    if (flags.id_given)
+        throw UsageError("--id: a directory of page states names each matrix by its first state's date "
+                         "(vllm-docs-YYYY-MM-DD); leave --id out");
+    if (!flags.output_given)
+        throw UsageError("-o: a directory of page states gives one matrix file per distinct matrix; give -o DIR, "
+                         "the directory to write them to");
+    std::error_code error;
+    if (!std::filesystem::is_directory(flags.output, error))
+        throw UsageError("-o " + flags.output + ": not a directory; with a directory of page states, -o names the "
+                         "directory the matrix files go to (create it first)");
+    ImportOptions options;
+    options.strict_labels = flags.strict_labels;
+    const PageHistory history = import_page_history(flags.document, options);
+    print_import_notes(history.notes);
+    std::vector<std::string> written;
+    for (const Matrix& matrix : history.matrices) {
+        const std::string path = (std::filesystem::path(flags.output) / (matrix.id + ".json")).string();
+        write_output_file(path, matrix_to_json(matrix), "-o", {flags.document});
+        written.push_back(path);
+    }
+    if (flags.json) {
+        ordered_json out = result_head("import", "ok");
+        out["states"] = history.states;
+        ordered_json files = ordered_json::array();
+        for (size_t i = 0; i < written.size(); ++i)
+            files.push_back({{"matrix", history.matrices[i].id},
+                             {"states", history.matrices[i].states.size()},
+                             {"output", written[i]}});
+        out["matrices"] = std::move(files);
+        out["notes"] = history.notes;
+        std::cout << dump_json(out);
+    } else {
+        std::cerr << "planner: wrote " << written.size() << " matrices for " << history.states << " page states to "
+                  << flags.output << " (" << history.matrices.front().id << " ... " << history.matrices.back().id
+                  << ")\n";
+    }
+    return 0;
+}
+
 int run_import(const ImportFlags& flags) {
+    // A directory is a page history when it holds the table of states; any
+    // other is refused below as a document that is not a regular file.
+    std::error_code no_table;
+    if (std::filesystem::is_directory(flags.document, no_table) &&
+        std::filesystem::exists(std::filesystem::path(flags.document) / kPageHistoryTable, no_table))
+        return run_history_import(flags);
     if (flags.id_given && flags.id.empty())
         throw UsageError("--id must not be empty: give the matrix id to record (vllm-0.9), or leave --id out "
                          "to derive it from the document");
@@ -86,8 +135,13 @@ void add_import_command(CLI::App& app, Commands& commands) {
     CLI::App* command = app.add_subcommand(
         "import", "read a compatibility-matrix document (Markdown, reStructuredText, MyST) and "
                   "print its canonical JSON");
-    command->add_option("DOC", flags->document, "the document to read")->required()->type_name("FILE");
-    command->add_option("-o,--output", flags->output, "write the JSON to FILE instead of stdout")
+    command->add_option("DOC", flags->document,
+                        "the document to read, or a directory of page states (SOURCES.tsv and the pages it lists)")
+        ->required()
+        ->type_name("FILE|DIR");
+    command->add_option("-o,--output", flags->output,
+                        "write the JSON to FILE instead of stdout (for a directory of page states: the directory "
+                        "to write one file per distinct matrix to)")
         ->type_name("FILE")
         ->each([flags](const std::string&) { flags->output_given = true; });
     command->add_option("--id", flags->id, "matrix id to record (default: derived from the document)")

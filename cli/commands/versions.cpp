@@ -34,8 +34,11 @@ struct Versions {
 
 Versions load_versions(const PlanFlags& flags) {
     std::vector<std::string> ids = flags.matrices;
+    // The documents shipped on their own; the states of vLLM's page are
+    // asked for by name (--matrix vllm-0.7.3 --matrix 2025-07-30 ...).
     if (ids.empty())
-        for (const ShippedMatrix& shipped : shipped_matrices()) ids.push_back(shipped.id);
+        for (const ShippedMatrix& shipped : shipped_matrices())
+            if (shipped.states.empty()) ids.push_back(shipped.id);
     Versions versions;
     for (size_t i = 0; i < ids.size(); ++i) {
         NotedMatrix base;

@@ -11,7 +11,7 @@ namespace {
 
 // Type names as the commands register them (cli/flags/options.cpp and the command
 // files), and what each one holds.
-constexpr std::array<std::pair<std::string_view, ValueKind>, 8> kinds_by_type_name = {{
+constexpr std::array<std::pair<std::string_view, ValueKind>, 9> kinds_by_type_name = {{
     {"F,..", ValueKind::features},
     {"F=N,..", ValueKind::feature_weights},
     {"HW", ValueKind::hardware},
@@ -19,6 +19,7 @@ constexpr std::array<std::pair<std::string_view, ValueKind>, 8> kinds_by_type_na
     {"FILE", ValueKind::file},
     {"FILE|-", ValueKind::file},
     {"DOC", ValueKind::file},
+    {"FILE|DIR", ValueKind::file},
     {"CMD", ValueKind::command},
 }};
 

@@ -21,7 +21,7 @@ bool is_signed(const std::string& name) { return !name.empty() && (name.front() 
 // that the hardware can have: vLLM itself leaves CUDA graphs off on a CPU.
 std::vector<std::string> defaults_on(const Matrix& matrix, const std::string& hardware) {
     std::vector<std::string> out;
-    const VllmSeries* series = VllmArgsMap::builtin().find_series(matrix.id);
+    const VllmSeries* series = VllmArgsMap::builtin().find_series(release_name(matrix));
     if (!series) return out;
     for (const std::string& feature : matrix.features)
         for (const VllmDefault& item : series->defaults_on)
@@ -32,7 +32,7 @@ std::vector<std::string> defaults_on(const Matrix& matrix, const std::string& ha
 
 std::vector<std::string> changed_from_defaults(const std::vector<std::string>& names, const Matrix& matrix,
                                                const std::string& hardware) {
-    if (!VllmArgsMap::builtin().find_series(matrix.id))
+    if (!VllmArgsMap::builtin().find_series(release_name(matrix)))
         throw UsageError("--have: '" + names.front() + "' is a change from vLLM's defaults, but matrix " + matrix.id +
                          " names no vLLM release whose defaults are known (they are for vLLM " +
                          VllmArgsMap::builtin().series_list() + "); list the exact set of features on instead");
@@ -91,7 +91,7 @@ std::vector<std::string> defaults_turned_off(const Matrix& matrix, const std::st
 }
 
 void describe_defaults_off(Report& report) {
-    const VllmSeries* series = VllmArgsMap::builtin().find_series(report.matrix->id);
+    const VllmSeries* series = VllmArgsMap::builtin().find_series(release_name(*report.matrix));
     if (!series) return;
     report.defaults_release = series->vllm;
     const Result& result = report.result;

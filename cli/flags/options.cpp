@@ -19,19 +19,6 @@
 
 namespace planner::cli {
 
-namespace {
-
-// Shipped matrices that have a row for `feature`, for the error that sends
-// the user to one of them.
-std::vector<std::string> matrices_with_feature(std::string_view feature) {
-    std::vector<std::string> ids;
-    for (const ShippedMatrix& shipped : shipped_matrices())
-        if (shipped_matrix(shipped.id).has_feature(feature)) ids.push_back(shipped.id);
-    return ids;
-}
-
-}  // namespace
-
 CLI::Validator non_empty_value() {
     // An empty value is a script's unset variable, never a choice of the default.
     return CLI::Validator([](const std::string& value) { return value.empty() ? "must not be empty" : ""; },

@@ -118,7 +118,7 @@ std::string flag_of(std::string_view variable) {
 }  // namespace
 
 VllmArgs plan_vllm_args(const Plan& plan, const Matrix& matrix) {
-    VllmArgs args = vllm_args(matrix.id, plan.hardware, plan.features, matrix.features);
+    VllmArgs args = vllm_args(release_name(matrix), plan.hardware, plan.features, matrix.features);
     for (const VariableValue& value : plan.values) {
         const bool known = std::find(std::begin(kVariableFlags), std::end(kVariableFlags), value.name) !=
                            std::end(kVariableFlags);

@@ -43,6 +43,23 @@ struct SupportCell {
     std::optional<CellOverride> overridden = std::nullopt;  // as in PairCell
 };
 
+// One state of vLLM's published page (a commit that changed it) that a
+// shipped matrix stands for: the page changed its markup more often than its
+// cells, so one matrix may stand for several states.
+struct PageState {
+    std::string id;       // "vllm-docs-2024-11-20"; "-2" for a second state on one day
+    std::string file;     // the copy of the page read ("2024-11-20-63f1fde2.rst")
+    std::string commit;   // vLLM's commit, 40 hex digits
+    std::string date;     // the commit's date, YYYY-MM-DD
+    std::string path;     // where the page stood in vLLM's tree then
+    std::string sha256;   // of the page's bytes
+    std::string subject;  // the commit's subject line
+    std::string release;  // the first vLLM release whose tree holds the commit ("v0.6.4"); "" unknown
+    std::string release_source;  // what establishes `release`; "" when it is unknown
+
+    friend bool operator==(const PageState&, const PageState&) = default;
+};
+
 class Matrix {
 public:
     std::string id;      // e.g. "vllm-0.6"
@@ -58,6 +75,9 @@ public:
     // document printed: "gaudi" -> "Gaudi"). Ids the catalog knows are shown
     // by its names and never appear here.
     std::map<std::string, std::string> feature_names, hardware_names;
+    // The states of vLLM's page this matrix stands for, oldest first; empty
+    // for a matrix imported from one document. The first is `source`.
+    std::vector<PageState> states;
 
     // Rebuild the lookup tables; call after changing the vectors above.
     void reindex();

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <planner/matrix.hpp>
+
 namespace planner {
 
 // How a feature is switched: by an engine flag, by a parameter of each request,
@@ -115,6 +117,12 @@ private:
 };
 
 // VllmArgsMap::builtin().translate(...).
+// The name whose release series picks the engine flags of `matrix`: for a
+// state of vLLM's page, its first release ("vllm-0.6.4"); for a state no
+// source dates to a release, its id (which names no series: its flags are
+// unknown, never those of an older release); otherwise the matrix id.
+std::string release_name(const Matrix& matrix);
+
 VllmArgs vllm_args(std::string_view matrix_id, std::string_view hardware,
                    const std::vector<std::string>& enabled,
                    const std::vector<std::string>& matrix_features);

@@ -315,6 +315,11 @@ VllmArgs VllmArgsMap::translate(std::string_view matrix_id, std::string_view har
     return result;
 }
 
+std::string release_name(const Matrix& matrix) {
+    if (matrix.states.empty() || matrix.states.front().release.empty()) return matrix.id;
+    return "vllm-" + matrix.states.front().release.substr(1);
+}
+
 VllmArgs vllm_args(std::string_view matrix_id, std::string_view hardware,
                    const std::vector<std::string>& enabled,
                    const std::vector<std::string>& matrix_features) {

@@ -11,6 +11,7 @@
 
 #include "model/facts/cell_link.hpp"
 #include "model/facts/label_slug.hpp"
+#include "model/facts/page_history.hpp"
 #include "model/facts/taken_name.hpp"
 #include "model/import/version_id.hpp"
 #include "model/io/input_excerpt.hpp"
@@ -73,6 +74,19 @@ std::string names_object(const char* key, const std::vector<std::string>& ids,
     return out.empty() ? out : ",\n  \"" + std::string(key) + "\": {" + out + "}";
 }
 
+// "  \"states\": [\n    {...},\n    {...}\n  ],\n", one state a line, keys in declaration order.
+std::string states_array(const std::vector<PageState>& states) {
+    std::string out = "  \"states\": [";
+    for (size_t i = 0; i < states.size(); ++i) {
+        const PageState& s = states[i];
+        out += std::string(i == 0 ? "\n" : ",\n") + "    {\"id\": " + str(s.id) + ", \"file\": " + str(s.file) +
+               ", \"commit\": " + str(s.commit) + ", \"date\": " + str(s.date) + ", \"path\": " + str(s.path) +
+               ", \"sha256\": " + str(s.sha256) + ", \"subject\": " + str(s.subject) +
+               ", \"release\": " + str(s.release) + ", \"release_source\": " + str(s.release_source) + "}";
+    }
+    return out + "\n  ],\n";
+}
+
 }  // namespace
 
 std::string matrix_to_json(const Matrix& m) {
@@ -81,6 +95,9 @@ std::string matrix_to_json(const Matrix& m) {
     out += "  \"id\": " + str(m.id) + ",\n";
     out += "  \"source\": " + str(m.source) + ",\n";
     out += "  \"sha256\": " + str(m.sha256) + ",\n";
+    // Only a matrix shipped for states of vLLM's page has them: a document
+    // imported alone keeps the bytes it always had.
+    if (!m.states.empty()) out += states_array(m.states);
     out += "  \"features\": " + list(m.features) + ",\n";
     out += "  \"hardware\": " + list(m.hardware) + ",\n";
     out += "  \"diagonal\": {";
@@ -216,6 +233,48 @@ struct Reader {
                 claim(name->second, id, std::string(names_key) + "." + id);
     }
 
+    // The states a shipped matrix stands for: each key a string of its form,
+    // the first state the matrix's source, dates in order, ids unique.
+    std::vector<PageState> states(const json& node, const Matrix& m) const {
+        if (!node.is_array() || node.empty()) fail("states", "must be a non-empty array of page states");
+        std::vector<PageState> out;
+        for (size_t i = 0; i < node.size(); ++i) {
+            const std::string field = "states[" + std::to_string(i) + "]";
+            const json& item = node[i];
+            if (!item.is_object()) fail(field, "must be an object");
+            check_object_keys(item, {"id", "file", "commit", "date", "path", "sha256", "subject", "release",
+                                     "release_source"},
+                              field);
+            PageState s;
+            s.id = text(member(item, "id", field), field + ".id");
+            s.file = text(member(item, "file", field), field + ".file");
+            s.commit = text(member(item, "commit", field), field + ".commit");
+            s.date = text(member(item, "date", field), field + ".date");
+            s.path = text(member(item, "path", field), field + ".path");
+            s.sha256 = text(member(item, "sha256", field), field + ".sha256");
+            s.subject = text(member(item, "subject", field), field + ".subject");
+            s.release = text(member(item, "release", field), field + ".release");
+            s.release_source = text(member(item, "release_source", field), field + ".release_source");
+            if (!is_page_state_id(s.id) || s.id.substr(10, 10) != s.date)
+                fail(field + ".id", "'" + input_excerpt(s.id) + "' is not vllm-docs-DATE (or vllm-docs-DATE-N) of "
+                                    "the state's date");
+            if (s.commit.size() != 40 || s.commit.find_first_not_of("0123456789abcdef") != std::string::npos)
+                fail(field + ".commit", "'" + input_excerpt(s.commit) + "' is not a commit hash (40 hex digits)");
+            if (!is_sha256_hex(s.sha256)) fail(field + ".sha256", "is not a SHA-256 digest (64 lower-case hex digits)");
+            if (!is_release_tag(s.release) && !s.release.empty())
+                fail(field + ".release", "'" + input_excerpt(s.release) + "' is not a release tag such as v0.6.4");
+            if (s.release.empty() != s.release_source.empty())
+                fail(field + ".release_source", "a release needs its source, and only a release has one");
+            if (!out.empty() && s.date < out.back().date) fail(field + ".date", "is older than the state before it");
+            for (const PageState& before : out)
+                if (before.id == s.id) fail(field + ".id", "'" + s.id + "' appears twice");
+            out.push_back(std::move(s));
+        }
+        if (out.front().file != m.source || out.front().sha256 != m.sha256)
+            fail("states[0]", "must be the matrix's source (file " + m.source + " and its sha256)");
+        return out;
+    }
+
     void check_object_keys(const json& object, std::initializer_list<const char*> keys,
                            const std::string& field) const {
         // A named variable, not a structured binding: clang 14 cannot capture those in a lambda.
@@ -250,8 +309,8 @@ Matrix matrix_from_json(std::string_view text, std::string_view origin_view) {
     if (!doc.is_object()) r.fail("document", "must be a JSON object");
     const std::string schema = r.text(r.member(doc, "schema", ""), "schema");
     if (schema != "planner-matrix/1") r.fail("schema", "'" + schema + "' is not planner-matrix/1");
-    r.check_object_keys(doc, {"schema", "id", "source", "sha256", "features", "hardware", "diagonal", "pairs",
-                              "support", "footnotes", "feature_names", "hardware_names"},
+    r.check_object_keys(doc, {"schema", "id", "source", "sha256", "states", "features", "hardware", "diagonal",
+                              "pairs", "support", "footnotes", "feature_names", "hardware_names"},
                         "");
 
     const Catalog& catalog = Catalog::builtin();
@@ -272,6 +331,7 @@ Matrix matrix_from_json(std::string_view text, std::string_view origin_view) {
     if (!m.sha256.empty() && !is_sha256_hex(m.sha256))
         r.fail("sha256", "'" + input_excerpt(m.sha256) + "' is not a SHA-256 digest (64 lower-case hex digits), as "
                          "import writes it");
+    if (doc.contains("states")) m.states = r.states(doc["states"], m);
     m.features = r.texts(r.member(doc, "features", ""), "features");
     m.hardware = r.texts(r.member(doc, "hardware", ""), "hardware");
     if (m.features.empty()) r.fail("features", "must name at least one feature");

@@ -288,6 +288,28 @@ def matrix_show_aligns_symbols_in_columns():
 
 
 @case
+def import_of_the_page_history_writes_data_history_byte_for_byte():
+    history = os.path.join(ROOT, "..", "shared", "upstream", "history")
+    with tempfile.TemporaryDirectory() as directory:
+        code, out, err = planner("import", history, "-o", directory)
+        expect(code == 0 and out == "" and "wrote 26 matrices for 46 page states to " + directory in err, (code, err))
+        written = sorted(os.listdir(directory))
+        expect(written == sorted(os.listdir(os.path.join(ROOT, "data", "history"))), written)
+        for name in written:
+            with open(os.path.join(directory, name), encoding="utf-8") as a, \
+                    open(os.path.join(ROOT, "data", "history", name), encoding="utf-8") as b:
+                expect(a.read() == b.read(), name + " differs from data/history/" + name)
+        code, document, _ = planner_json("import", history, "-o", directory)
+        expect(code == 0 and document["states"] == 46 and len(document["matrices"]) == 26, document)
+        code, _, err = planner("import", history, "-o", directory, "--id", "x")
+        expect(code == 2 and "--id: a directory of page states names each matrix" in err, err)
+    code, _, err = planner("import", history)
+    expect(code == 2 and "give -o DIR" in err, err)
+    code, _, err = planner("import", history, "-o", os.path.join(ROOT, "README.md"))
+    expect(code == 2 and "README.md: not a directory" in err, err)
+
+
+@case
 def import_reproduces_the_shipped_json_and_writes_atomically():
     source = os.path.join(ROOT, "tests/data/sources/compatibility_matrix-v0.6.rst")
     code, out, _ = planner("import", source, "--id", "vllm-0.6")

@@ -200,7 +200,7 @@ def help_and_hints_read_as_english():
     code, _, err = planner("enumerate", "--hw", "a100", "--allow-hw")
     expect(code == 2 and "maximize, repair take it" in err, (code, err))
     code, out, _ = planner("import", "--help")
-    expect(code == 0 and b"DOC DOC" not in out and b"DOC FILE REQUIRED" in out, out)
+    expect(code == 0 and b"DOC DOC" not in out and b"DOC FILE|DIR REQUIRED" in out, out)
 
 
 @case

@@ -200,6 +200,18 @@ def graph_highlights_a_plan_from_maximize_json():
     expect(code == 2 and "planner-result/1" in err, err)
 
 
+@case
+def graph_draws_a_plan_on_the_page_state_it_was_made_on():
+    # vllm-docs-2024-12-23 shares the matrix of vllm-docs-2024-11-26 and has no JSON file of its own.
+    _, plan_text, _ = planner("maximize", "--hw", "cpu", "--matrix", "vllm-docs-2024-12-23", "--json")
+    plan = json.loads(plan_text)
+    expect(plan["matrix"] == "vllm-docs-2024-12-23", plan["matrix"])
+    code, out, err = planner("graph", "--hw", "cpu", "--plan", "-", stdin=plan_text)
+    expect(code == 0 and "vllm-docs-2024-12-23" in out, (code, err))
+    filled = set(re.findall(r'^  "([a-z-]+)" \[[^\n]*fillcolor', out, re.M))
+    expect(filled == set(plan["features"]), f"{filled} vs {plan['features']}")
+
+
 # --- versions and --any-version --------------------------------------------------
 
 @case

@@ -110,6 +110,8 @@ COMMANDS = [
     ("matrix show hw", ["matrix", "show", "--hw", "cpu"], 0, "ok"),
     ("import", ["import", os.path.join(SOURCE, "compatibility_matrix-v0.6.rst"), "-o",
                 os.path.join(temporary, "m.json")], 0, "ok"),
+    ("import history", ["import", os.path.join(ROOT, "..", "shared", "upstream", "history"), "-o", temporary], 0, "ok"),
+    ("matrix show state", ["matrix", "show", "--matrix", "vllm-0.7.3"], 0, "ok"),
     ("import error", ["import", os.path.join(temporary, "missing.rst"), "-o", os.path.join(temporary, "x.json")], 2, "error"),
     ("unknown command", ["frobnicate"], 2, "error"),
     ("maximize rules", ["maximize", "--hw", "ampere", "--matrix", "vllm-0.6", "--must", "lora,sd", "--rules", RULES], 0, "ok"),

@@ -253,3 +253,36 @@ TEST_CASE("--strict-labels refuses a JSON matrix's ids the catalog lacks, naming
               "--strict-labels to plan with it");
     }
 }
+
+TEST_CASE("a shipped history file's states are checked key by key") {
+    const std::string good = shipped_json("data/history/vllm-docs-2024-11-26.json");
+    const planner::Matrix m = planner::matrix_from_json(good, "h.json");
+    REQUIRE(m.states.size() == 4);
+    CHECK(m.states[1].id == "vllm-docs-2024-12-23");
+    CHECK(m.states[0].release == "v0.6.5");
+    CHECK(planner::matrix_to_json(m) == good);
+    auto refusal = [&](const std::string& from, const std::string& to) {
+        std::string text = good;
+        const size_t at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, from.size(), to);
+        try {
+            planner::matrix_from_json(text, "h.json");
+        } catch (const planner::InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("(accepted)");
+    };
+    CHECK(refusal("\"id\": \"vllm-docs-2024-12-23\"", "\"id\": \"vllm-docs-2024-12-24\"") ==
+          "h.json: states[1].id: 'vllm-docs-2024-12-24' is not vllm-docs-DATE (or vllm-docs-DATE-N) of the state's date");
+    CHECK(refusal("\"commit\": \"db66e018", "\"commit\": \"xb66e018") ==
+          "h.json: states[0].commit: 'xb66e018eaabcc5e5855e994b49931dbb4800ce1' is not a commit hash (40 hex digits)");
+    CHECK(refusal("\"release\": \"v0.6.5\"", "\"release\": \"0.6.5\"") ==
+          "h.json: states[0].release: '0.6.5' is not a release tag such as v0.6.4");
+    CHECK(refusal("\"release\": \"v0.6.5\"", "\"release\": \"\"") ==
+          "h.json: states[0].release_source: a release needs its source, and only a release has one");
+    CHECK(refusal("\"file\": \"2024-11-26-db66e018.rst\"", "\"file\": \"other.rst\"") ==
+          "h.json: states[0]: must be the matrix's source (file 2024-11-26-db66e018.rst and its sha256)");
+    CHECK(refusal("\"states\": [", "\"states\": [7, ") == "h.json: states[0]: must be an object");
+    CHECK(refusal("\"subject\": ", "\"topic\": ").starts_with("h.json: states[0].topic: unknown field"));
+}
