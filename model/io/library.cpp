@@ -34,7 +34,7 @@ struct Shipped {
 // A state of vLLM's page among all shipped ones, oldest first.
 struct StateRef {
     PageState state;
-    size_t matrix = 0;  // index in shipped()
+    size_t matrix = 0;  // index in page_history()
 };
 
 struct Release {
@@ -71,57 +71,82 @@ std::vector<int> version_of(std::string_view id) {
     return parts;
 }
 
-std::vector<Shipped> load_shipped() {
-    std::vector<Shipped> translations, upstream;
+// The states of vLLM's page are files named by their first state's id
+// (data/history/vllm-docs-*.json); they are parsed only when a question
+// names one, so a plain answer pays for the documents it may use alone.
+bool is_page_history_file(std::string_view name) { return name.starts_with("vllm-docs-"); }
+
+std::vector<Shipped> parse_shipped(bool page_history) {
+    std::vector<Shipped> out;
     for (const EmbeddedFile& file : embedded_files()) {
         // data/ also holds catalogs; a matrix says so in its schema.
-        if (!file.name.ends_with(".json") || file.content.find("\"planner-matrix/1\"") == std::string_view::npos)
+        if (!file.name.ends_with(".json") || file.content.find("\"planner-matrix/1\"") == std::string_view::npos ||
+            is_page_history_file(file.name) != page_history)
             continue;
         Matrix m = matrix_from_json(file.content, "data/" + std::string(file.name));
+        if (m.states.empty() == page_history)
+            throw InputError("data/" + std::string(file.name) + ": a page state's file lists its states, and only one");
         ShippedMatrix info{m.id, m.source, m.features.size(), m.hardware.size(), m.states, "", 0};
-        (m.states.empty() ? translations : upstream).push_back(Shipped{std::move(info), std::move(m)});
+        out.push_back(Shipped{std::move(info), std::move(m)});
     }
-    std::sort(upstream.begin(), upstream.end(), [](const Shipped& x, const Shipped& y) {
-        return x.matrix.states.front().date != y.matrix.states.front().date
-                   ? x.matrix.states.front().date < y.matrix.states.front().date
-                   : x.info.id < y.info.id;
-    });
-    // Oldest first; a translation sorts after the original of the same release.
-    std::stable_sort(translations.begin(), translations.end(), [](const Shipped& x, const Shipped& y) {
-        auto vx = version_of(x.info.id), vy = version_of(y.info.id);
-        return vx != vy ? vx < vy : x.info.id < y.info.id;
-    });
-    // A document shipped on its own stands beside the upstream state nearest
-    // by content; the first of equally near ones, which is the oldest.
-    for (Shipped& translation : translations) {
-        size_t best = SIZE_MAX;
-        for (const Shipped& state : upstream) {
-            const size_t d = distance(state.matrix, translation.matrix);
-            if (d < best) {
-                best = d;
-                translation.info.translates = state.info.id;
-                translation.info.differences = d;
-            }
-        }
-    }
-    // The page's states oldest first, then the documents shipped on their own
-    // (vllm-0.6 and the translated copies), the last of which is the default
-    // until answers move to the newest state of the page.
-    std::vector<Shipped> out = std::move(upstream);
-    for (Shipped& s : translations) out.push_back(std::move(s));
     return out;
 }
 
+// vllm-0.6 and the translated copies, oldest first: the last is the default.
+const std::vector<Shipped>& documents() {
+    static const std::vector<Shipped> all = [] {
+        std::vector<Shipped> out = parse_shipped(false);
+        // A translation sorts after the original of the same release.
+        std::stable_sort(out.begin(), out.end(), [](const Shipped& x, const Shipped& y) {
+            auto vx = version_of(x.info.id), vy = version_of(y.info.id);
+            return vx != vy ? vx < vy : x.info.id < y.info.id;
+        });
+        return out;
+    }();
+    return all;
+}
+
+// The distinct matrices of vLLM's page, by their first state, oldest first.
+const std::vector<Shipped>& page_history() {
+    static const std::vector<Shipped> all = [] {
+        std::vector<Shipped> out = parse_shipped(true);
+        std::sort(out.begin(), out.end(), [](const Shipped& x, const Shipped& y) {
+            return x.matrix.states.front().date != y.matrix.states.front().date
+                       ? x.matrix.states.front().date < y.matrix.states.front().date
+                       : x.info.id < y.info.id;
+        });
+        return out;
+    }();
+    return all;
+}
+
+// Both, the page's states first; each document names the upstream state
+// nearest to it by content (the first of equally near ones, the oldest).
 const std::vector<Shipped>& shipped() {
-    static const std::vector<Shipped> all = load_shipped();
+    static const std::vector<Shipped> all = [] {
+        std::vector<Shipped> out = page_history();
+        for (Shipped document : documents()) {
+            size_t best = SIZE_MAX;
+            for (const Shipped& state : page_history()) {
+                const size_t d = distance(state.matrix, document.matrix);
+                if (d < best) {
+                    best = d;
+                    document.info.translates = state.info.id;
+                    document.info.differences = d;
+                }
+            }
+            out.push_back(std::move(document));
+        }
+        return out;
+    }();
     return all;
 }
 
 const std::vector<StateRef>& all_states() {
     static const std::vector<StateRef> states = [] {
         std::vector<StateRef> out;
-        for (size_t m = 0; m < shipped().size(); ++m)
-            for (const PageState& state : shipped()[m].matrix.states) out.push_back({state, m});
+        for (size_t m = 0; m < page_history().size(); ++m)
+            for (const PageState& state : page_history()[m].matrix.states) out.push_back({state, m});
         std::stable_sort(out.begin(), out.end(),
                          [](const StateRef& x, const StateRef& y) { return x.state.date < y.state.date; });
         return out;
@@ -186,8 +211,7 @@ std::string release_list() {
 
 std::string known_ids() {
     std::string out;
-    for (const Shipped& s : shipped())
-        if (s.matrix.states.empty()) out += (out.empty() ? "" : ", ") + s.info.id;
+    for (const Shipped& s : documents()) out += (out.empty() ? "" : ", ") + s.info.id;
     const auto& states = all_states();
     if (!states.empty())
         out += (out.empty() ? "" : ", ") + std::string("the states of vLLM's page ") + states.front().state.id +
@@ -204,7 +228,7 @@ bool looks_like_path(std::string_view name) {
 // The shipped matrix of one state: its cells, named and sourced as that state.
 Matrix matrix_of_state(size_t index) {
     const StateRef& ref = all_states()[index];
-    Matrix m = shipped()[ref.matrix].matrix;
+    Matrix m = page_history()[ref.matrix].matrix;
     m.id = ref.state.id;
     m.source = ref.state.file;
     m.sha256 = ref.state.sha256;
@@ -277,11 +301,10 @@ Matrix load_matrix(std::string_view id_or_file) {
 }
 
 Matrix load_matrix(std::string_view id_or_file, std::vector<std::string>& import_notes, bool strict_labels) {
-    const auto& all = shipped();
+    const auto& all = documents();
     if (id_or_file.empty()) {
         if (all.empty()) throw InputError("no matrix was compiled into this planner (data/ has none)");
-        const Matrix& newest = all.back().matrix;
-        return newest.states.empty() ? newest : matrix_of_state(all_states().size() - 1);
+        return all.back().matrix;
     }
     const std::string path(id_or_file);
     std::error_code ec;
@@ -293,7 +316,7 @@ Matrix load_matrix(std::string_view id_or_file, std::vector<std::string>& import
     };
     if (!has_separator) {
         for (const Shipped& s : all) {
-            if (s.info.id != id_or_file || !s.matrix.states.empty()) continue;
+            if (s.info.id != id_or_file) continue;
             if (file_exists) refuse_ambiguous();
             return s.matrix;
         }
@@ -325,7 +348,9 @@ Matrix load_matrix(std::string_view id_or_file, std::vector<std::string>& import
 }
 
 const Matrix& shipped_matrix(std::string_view id) {
-    for (const Shipped& s : shipped())
+    for (const Shipped& s : documents())
+        if (s.info.id == id) return s.matrix;
+    for (const Shipped& s : page_history())
         if (s.info.id == id) return s.matrix;
     throw InputError("internal: '" + std::string(id) + "' is not a shipped matrix");
 }
@@ -338,11 +363,10 @@ template <typename Has>
 std::vector<std::string> matrices_that(Has has) {
     std::vector<std::string> out;
     std::string newest_state;
-    for (const Shipped& s : shipped()) {
-        if (!has(s.matrix)) continue;
-        if (s.matrix.states.empty()) out.push_back(s.info.id);
-        else newest_state = s.matrix.states.back().id;
-    }
+    for (const Shipped& s : documents())
+        if (has(s.matrix)) out.push_back(s.info.id);
+    for (const Shipped& s : page_history())
+        if (has(s.matrix)) newest_state = s.matrix.states.back().id;
     if (!newest_state.empty()) out.push_back(newest_state);
     return out;
 }
