@@ -54,16 +54,25 @@ int run_history_import(const ImportFlags& flags) {
     if (!std::filesystem::is_directory(flags.output, error))
         throw UsageError("-o " + flags.output + ": not a directory; with a directory of page states, -o names the "
                          "directory the matrix files go to (create it first)");
+    if (std::filesystem::equivalent(flags.output, flags.document, error))
+        throw UsageError("-o " + flags.output + " is the directory being read; write the matrices to another one");
     ImportOptions options;
     options.strict_labels = flags.strict_labels;
     const PageHistory history = import_page_history(flags.document, options);
-    print_import_notes(history.notes);
+    // Every target is looked at before the first is written, so that one that
+    // cannot be replaced (a directory, a FIFO) leaves all the others as they were.
     std::vector<std::string> written;
     for (const Matrix& matrix : history.matrices) {
         const std::string path = (std::filesystem::path(flags.output) / (matrix.id + ".json")).string();
-        write_output_file(path, matrix_to_json(matrix), "-o", {flags.document});
+        struct stat target {};
+        if (::stat(path.c_str(), &target) == 0 && !S_ISREG(target.st_mode))
+            throw InputError(path + ": cannot write: it is " + std::string(file_kind_name(target.st_mode)) +
+                             ", which is never replaced; nothing was written");
         written.push_back(path);
     }
+    print_import_notes(history.notes);
+    for (size_t i = 0; i < written.size(); ++i)
+        write_output_file(written[i], matrix_to_json(history.matrices[i]), "-o", {flags.document});
     if (flags.json) {
         ordered_json out = result_head("import", "ok");
         out["states"] = history.states;

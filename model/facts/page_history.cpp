@@ -27,7 +27,12 @@ bool is_iso_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
     const std::string_view year = text.substr(0, 4), month = text.substr(5, 2), day = text.substr(8, 2);
     if (!all_digits(year) || !all_digits(month) || !all_digits(day)) return false;
-    return number_of(month) >= 1 && number_of(month) <= 12 && number_of(day) >= 1 && number_of(day) <= 31;
+    const int y = number_of(year), m = number_of(month), d = number_of(day);
+    if (m < 1 || m > 12 || d < 1) return false;
+    // 2025-02-30 would sort as a date and name the state before it; the calendar says no.
+    constexpr int days_in[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days_in[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
 bool is_page_state_id(std::string_view id) {
@@ -65,6 +70,10 @@ std::optional<std::vector<int>> release_numbers(std::string_view tag) {
     return numbers;
 }
 
-bool is_release_tag(std::string_view tag) { return release_numbers(tag).has_value(); }
+// vLLM tags each release with three numbers; "v0.6" is a line, not a tag.
+bool is_release_tag(std::string_view tag) {
+    const auto numbers = release_numbers(tag);
+    return numbers && numbers->size() == 3;
+}
 
 }  // namespace planner

@@ -99,6 +99,15 @@ PageHistory import_page_history(const std::filesystem::path& directory, const Im
         if (!rows.empty() && state.date < rows.back().date)
             fail_at(line, "commit_date " + state.date + " is older than the row before it (" + rows.back().date +
                               "); states are listed oldest first");
+        for (const PageState& earlier : rows) {
+            if (earlier.file == state.file) fail_at(line, "file " + state.file + " is listed twice");
+            if (earlier.commit == state.commit) fail_at(line, "commit " + state.commit + " is listed twice");
+            // A commit's first release never precedes an older commit's: main is one line of history.
+            if (!earlier.release.empty() && !state.release.empty() &&
+                *release_numbers(state.release) < *release_numbers(earlier.release))
+                fail_at(line, "first_release_tag " + state.release + " is older than " + earlier.release +
+                                  ", an older commit's; a later commit is first released no earlier");
+        }
         rows.push_back(std::move(state));
     }
     if (rows.empty()) fail_at(line, "no page state is listed");

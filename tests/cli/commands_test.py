@@ -303,6 +303,21 @@ def import_of_the_page_history_writes_data_history_byte_for_byte():
         expect(code == 0 and document["states"] == 46 and len(document["matrices"]) == 26, document)
         code, _, err = planner("import", history, "-o", directory, "--id", "x")
         expect(code == 2 and "--id: a directory of page states names each matrix" in err, err)
+    with tempfile.TemporaryDirectory() as directory:
+        # A target that cannot be replaced is found before anything is written.
+        kept = os.path.join(directory, "vllm-docs-2024-10-11.json")
+        with open(kept, "w", encoding="utf-8") as out:
+            out.write("KEEP")
+        os.mkdir(os.path.join(directory, "vllm-docs-2024-10-30.json"))
+        code, _, err = planner("import", history, "-o", directory)
+        expect(code == 2 and "vllm-docs-2024-10-30.json: cannot write: it is a directory" in err
+               and "nothing was written" in err, err)
+        with open(kept, encoding="utf-8") as back:
+            expect(back.read() == "KEEP", "a file was replaced before the refusal")
+        expect(sorted(os.listdir(directory)) == ["vllm-docs-2024-10-11.json", "vllm-docs-2024-10-30.json"],
+               os.listdir(directory))
+    code, _, err = planner("import", history, "-o", history)
+    expect(code == 2 and "is the directory being read" in err, err)
     code, _, err = planner("import", history)
     expect(code == 2 and "give -o DIR" in err, err)
     code, _, err = planner("import", history, "-o", os.path.join(ROOT, "README.md"))

@@ -120,5 +120,18 @@ TEST_CASE("a table of states that is not what it should be is refused at its lin
           "oldest first");
     CHECK(refusal(header + "a.md\t" + commit + "\t2024-01-01\t\tdocs/a.md\n") ==
           "SOURCES.tsv:2: 5 fields where the header has 6");
+    CHECK(refusal(header + "a.md\t" + commit + "\t2025-02-29\t\tdocs/a.md\ts\n") ==
+          "SOURCES.tsv:2: commit_date '2025-02-29' is not YYYY-MM-DD");
+    CHECK(refusal(header + "a.md\t" + commit + "\t2024-01-01\tv0.6\tdocs/a.md\ts\n") ==
+          "SOURCES.tsv:2: first_release_tag 'v0.6' is not a release tag such as v0.6.4");
+    const std::string other(40, 'b');
+    CHECK(refusal(header + "a.md\t" + commit + "\t2024-01-01\t\tdocs/a.md\ts\na.md\t" + other +
+                  "\t2024-01-02\t\tdocs/a.md\ts\n") == "SOURCES.tsv:3: file a.md is listed twice");
+    CHECK(refusal(header + "a.md\t" + commit + "\t2024-01-01\t\tdocs/a.md\ts\nb.md\t" + commit +
+                  "\t2024-01-02\t\tdocs/a.md\ts\n") == "SOURCES.tsv:3: commit " + commit + " is listed twice");
+    CHECK(refusal(header + "a.md\t" + commit + "\t2024-01-01\tv0.6.5\tdocs/a.md\ts\nb.md\t" + other +
+                  "\t2024-01-02\tv0.6.3\tdocs/a.md\ts\n") ==
+          "SOURCES.tsv:3: first_release_tag v0.6.3 is older than v0.6.5, an older commit's; a later commit is first "
+          "released no earlier");
     fs::remove_all(directory);
 }

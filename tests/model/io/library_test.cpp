@@ -83,6 +83,9 @@ TEST_CASE("a state of vLLM's page is named by its id, a release, a release line 
                                            "vllm-docs-2026-05-01, the releases vllm-0.6.3, vllm-0.6.4, vllm-0.6.5, "
                                            "vllm-0.7.0, vllm-0.7.1, vllm-0.7.3, vllm-0.10.0"),
                          planner::UsageError);
+    // A day the calendar lacks is no date, so no state is taken for it.
+    CHECK_THROWS_WITH_AS(planner::load_matrix("2025-02-30"), doctest::Contains("unknown matrix '2025-02-30'"),
+                         planner::UsageError);
     CHECK_THROWS_WITH_AS(planner::load_matrix("2024-01-01"),
                          doctest::Contains("the oldest state of vLLM's page shipped is vllm-docs-2024-10-11"),
                          planner::UsageError);
