@@ -28,7 +28,8 @@ struct ShowFlags {
 };
 
 // The release ids that name a state: its release and the lines it is the newest of.
-std::vector<std::string> release_ids_of(const std::string& state, const std::vector<ShippedRelease>& releases) {
+std::vector<std::string> release_ids_of(const std::string& state, const std::vector<ShippedRelease>& releases,
+                                        const std::vector<ShippedMatrix>& shipped) {
     std::vector<std::string> ids;
     for (size_t i = 0; i < releases.size(); ++i) {
         if (releases[i].state != state) continue;
@@ -37,7 +38,6 @@ std::vector<std::string> release_ids_of(const std::string& state, const std::vec
         const std::string line = id.substr(0, id.rfind('.'));
         const bool newest_of_line = i + 1 == releases.size() || !("vllm-" + releases[i + 1].tag.substr(1)).starts_with(line + ".");
         // A document shipped on its own keeps its id (vllm-0.6): the line is then not reachable by that name.
-        const auto shipped = shipped_matrices();
         const bool document_named_so = std::any_of(shipped.begin(), shipped.end(),
                                                    [&](const ShippedMatrix& m) { return m.id == line; });
         if (newest_of_line && !document_named_so && std::count(id.begin(), id.end(), '.') == 2) ids.push_back(line);
@@ -45,7 +45,8 @@ std::vector<std::string> release_ids_of(const std::string& state, const std::vec
     return ids;
 }
 
-ordered_json state_json(const PageState& state, const std::vector<ShippedRelease>& releases) {
+ordered_json state_json(const PageState& state, const std::vector<ShippedRelease>& releases,
+                        const std::vector<ShippedMatrix>& shipped) {
     ordered_json item;
     item["id"] = state.id;
     item["date"] = state.date;
@@ -55,7 +56,7 @@ ordered_json state_json(const PageState& state, const std::vector<ShippedRelease
     item["sha256"] = state.sha256;
     item["subject"] = state.subject;
     item["first_release"] = state.release.empty() ? ordered_json(nullptr) : ordered_json(state.release);
-    item["names"] = release_ids_of(state.id, releases);
+    item["names"] = release_ids_of(state.id, releases, shipped);
     return item;
 }
 
@@ -86,7 +87,7 @@ int run_list(const ListFlags& flags) {
             item["features"] = m->features;
             item["hardware"] = m->hardware;
             ordered_json states = ordered_json::array();
-            for (const PageState& state : m->states) states.push_back(state_json(state, releases));
+            for (const PageState& state : m->states) states.push_back(state_json(state, releases, shipped));
             item["states"] = std::move(states);
             page.push_back(std::move(item));
         }
@@ -136,7 +137,7 @@ int run_list(const ListFlags& flags) {
               << "\n";
     for (const Line& line : lines) {
         const PageState& state = *line.state;
-        std::vector<std::string> also = release_ids_of(state.id, releases);
+        std::vector<std::string> also = release_ids_of(state.id, releases, shipped);
         if (state.id != line.matrix->id) also.push_back("(cells as " + line.matrix->id + ")");
         std::string row = pad_right(state.id, state_width + 2) + state.date + "  " +
                           pad_right(state.release.empty() ? "-" : state.release, 7) + "  " +
