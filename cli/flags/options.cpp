@@ -12,6 +12,7 @@
 #include "cli/flags/hardware_auto.hpp"
 #include "cli/flags/have_flag.hpp"
 #include "model/facts/own_names.hpp"
+#include "model/facts/removed_features.hpp"
 #include "model/facts/feature_spelling.hpp"
 #include "model/facts/taken_name.hpp"
 #include "model/io/input_excerpt.hpp"
@@ -90,8 +91,14 @@ std::vector<SignedFeature> resolve_signed_features(std::string_view flag, const 
         const std::string& id = spelling->id;
         if (!matrix.has_feature(id)) {
             auto others = matrices_with_feature(id);
+            // The row left the page because vLLM removed the feature: say so, with the source.
+            std::string removed;
+            if (const RemovedFeature* removal = removal_for(matrix, id))
+                removed = "; " + removal_text(*removal) + ": " + removal->source.url +
+                          (removal->source.quote.empty() ? "" : " (\"" + removal->source.quote + "\")") +
+                          (others.empty() ? "" : "; the matrices below predate the removal");
             throw UsageError(std::string(flag) + ": feature '" + id + "' has no row in matrix " +
-                             matrix.id +
+                             matrix.id + removed +
                              (others.empty() ? "; no shipped matrix has it"
                                              : "; matrices that have it: " + join(others) +
                                                    " (pick one with --matrix)"));

@@ -7,6 +7,8 @@
 #include <planner/matrix.hpp>
 #include <planner/question.hpp>
 
+#include "model/facts/removed_features.hpp"
+
 namespace planner::cli {
 
 struct Report {
@@ -29,5 +31,11 @@ struct Report {
     // "text" or "vllm-args": suggested command lines ask for the same format.
     std::string format = "text";
 };
+
+// Rules take part in the answer: the user's --rules files, or what vLLM
+// removed by the matrix's page state (data/removed-features.json).
+inline bool rules_take_part(const Report& report) {
+    return !report.request.rules.empty() || (report.matrix && removal_rules(*report.matrix).has_value());
+}
 
 }  // namespace planner::cli

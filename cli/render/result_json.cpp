@@ -7,7 +7,7 @@ namespace planner::cli {
 
 namespace {
 
-bool has_rules(const Report& report) { return !report.request.rules.empty(); }
+bool has_rules(const Report& report) { return rules_take_part(report); }
 
 ordered_json rule_json(const RuleRef& rule, const Matrix& matrix) {
     ordered_json out;

@@ -31,7 +31,7 @@ std::string rule_claim(const RuleRef& rule) {
 }
 
 std::string plan_rules_block(const Report& report, const Plan& plan, const Style& style) {
-    if (report.request.rules.empty()) return "";
+    if (!rules_take_part(report)) return "";
     std::string out;
     if (!plan.values.empty()) {
         std::vector<std::string> items;

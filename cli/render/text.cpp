@@ -330,7 +330,7 @@ std::string enumerate_text(const Report& report, const Style& style) {
         std::vector<std::string> items = plan.features;
         items.push_back(summary);
         out += wrap_words(prefix, items, " ", std::string(prefix.size(), ' '));
-        if (!report.request.rules.empty()) {
+        if (rules_take_part(report)) {
             std::string rules = plan_rules_block(report, plan, style);
             for (size_t start = 0; start < rules.size();) {
                 const size_t end = rules.find('\n', start);

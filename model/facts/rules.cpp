@@ -10,6 +10,7 @@
 
 #include "model/facts/feature_spelling.hpp"
 #include "model/facts/own_names.hpp"
+#include "model/facts/removed_features.hpp"
 
 namespace planner {
 
@@ -293,6 +294,9 @@ int RuleSet::variable_index(std::string_view name) const {
 RuleSet resolve_rules(const Matrix& matrix, std::vector<RuleFile> files,
                       const std::map<std::string, std::string>& settings) {
     RuleSet out;
+    // What vLLM removed by this page state's day is a rule like the user's,
+    // so every question, the Z3-free check and every explanation see it.
+    if (auto removals = removal_rules(matrix)) files.push_back(std::move(*removals));
     // One file named twice (or a copy, a link) would collide on every rule id;
     // the cause is the command line, so say that.
     for (size_t later = 0; later < files.size(); ++later)

@@ -14,6 +14,7 @@
 #include <planner/error.hpp>
 #include <planner/rules.hpp>
 
+#include "model/facts/removed_features.hpp"
 #include "solver/deadline.hpp"
 #include "solver/resolved_request.hpp"
 #include "solver/search/criteria.hpp"
@@ -350,7 +351,10 @@ AnyVersionResult run_any_version(z3::context& context, Engine& engine, const std
     if (versions.empty()) throw UsageError("--any-version: no matrix versions to compare");
     if (!info(command).across_versions)
         throw UsageError(std::string(to_string(command)) + " is not answered across versions");
-    if (!request.rules.empty() || !request.set.empty())
+    // A version on which vLLM removed a feature carries that as a rule.
+    const bool removals = std::any_of(versions.begin(), versions.end(),
+                                      [](const Matrix& matrix) { return removal_rules(matrix).has_value(); });
+    if (!request.rules.empty() || !request.set.empty() || removals)
         return any_version_with_rules(engine, versions, request, command);
     std::vector<Problem> problems;
     for (const Matrix& matrix : versions) problems.emplace_back(matrix, request.policy);

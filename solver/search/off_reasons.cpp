@@ -32,6 +32,16 @@ bool rule_reason(const Matrix& matrix, const Problem& problem, const ResolvedReq
     for (size_t g = 0; g < on.size(); ++g)
         if (on[g] || g == f) features.push_back(problem.features()[g]);
     const RuleSet& set = problem.rules();
+    // A rule that forbids `f` outright (vLLM removed it) is the reason, whatever
+    // cells turning it on would also break.
+    for (const ResolvedRule& rule : set.rules)
+        if (rule.rule.kind == RuleKind::error && rule.conditions.empty() && rule.forbid.size() == 1 &&
+            rule.forbid[0].subject == Term::Subject::feature && rule.forbid[0].op == Literal::Op::on &&
+            rule.forbid[0].index == static_cast<int>(f)) {
+            reason.reason = "rule";
+            reason.rules = {rule_ref(rule.rule)};
+            return true;
+        }
     RuleCheck check = judge_with_rules(matrix, set, problem.hardware()[hardware], features,
                                         values.size() == set.variables.size() ? values : default_values(set),
                                         problem.policy());
