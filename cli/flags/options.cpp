@@ -95,8 +95,7 @@ std::vector<SignedFeature> resolve_signed_features(std::string_view flag, const 
             std::string removed;
             if (const RemovedFeature* removal = removal_for(matrix, id))
                 removed = "; " + removal_text(*removal) + ": " + removal->source.url +
-                          (removal->source.quote.empty() ? "" : " (\"" + removal->source.quote + "\")") +
-                          (others.empty() ? "" : "; the matrices below predate the removal");
+                          (removal->source.quote.empty() ? "" : " (\"" + removal->source.quote + "\")");
             throw UsageError(std::string(flag) + ": feature '" + id + "' has no row in matrix " +
                              matrix.id + removed +
                              (others.empty() ? "; no shipped matrix has it"

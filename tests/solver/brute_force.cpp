@@ -4,6 +4,10 @@
 #include <bit>
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
+
+#include "model/io/embedded_data.hpp"
+
 using planner::CellRef;
 using planner::CellValue;
 using planner::Requirement;
@@ -72,6 +76,18 @@ Planner::Planner(const planner::Matrix& matrix, const planner::Policy& policy)
             if (forbidden(pair_[a * n + b])) conflicts[a] |= Set{1} << b;
             if (uncertain_allowed(pair_[a * n + b])) risky_pairs[a] |= Set{1} << b;
         }
+    // What vLLM removed by the matrix's page state (data/removed-features.json,
+    // read here on its own): no valid set holds it.
+    Set removed = 0;
+    if (const planner::EmbeddedFile* file = planner::find_embedded_file("removed-features.json");
+        file && !matrix.states.empty()) {
+        const nlohmann::json removals = nlohmann::json::parse(file->content);
+        for (const auto& entry : removals.at("removed")) {
+            const auto at = std::find(features_.begin(), features_.end(), entry.at("feature").get<std::string>());
+            if (at != features_.end() && entry.at("applies_from").get<std::string>() <= matrix.states.front().date)
+                removed |= Set{1} << (at - features_.begin());
+        }
+    }
     const Set subsets = Set{1} << n;
     valid_.assign(m, std::vector<char>(subsets, 1));
     risks_.assign(m, std::vector<short>(subsets, 0));
@@ -80,7 +96,8 @@ Planner::Planner(const planner::Matrix& matrix, const planner::Policy& policy)
             int low = std::countr_zero(set);
             Set rest = set & (set - 1);
             CellValue support = support_[low * m + h];
-            valid_[h][set] = valid_[h][rest] && !forbidden(support) && !(conflicts[low] & rest);
+            valid_[h][set] = valid_[h][rest] && !forbidden(support) && !(conflicts[low] & rest) &&
+                             !((removed >> low) & 1);
             risks_[h][set] = static_cast<short>(risks_[h][rest] + (uncertain_allowed(support) ? 1 : 0) +
                                                 std::popcount(risky_pairs[low] & rest));
         }
