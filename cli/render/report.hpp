@@ -35,7 +35,7 @@ struct Report {
 // Rules take part in the answer: the user's --rules files, or what vLLM
 // removed by the matrix's page state (data/removed-features.json).
 inline bool rules_take_part(const Report& report) {
-    return !report.request.rules.empty() || (report.matrix && removal_rules(*report.matrix).has_value());
+    return !report.request.rules.empty() || (report.matrix && removals_apply(*report.matrix));
 }
 
 }  // namespace planner::cli

@@ -4,6 +4,9 @@
 
 #include <planner/error.hpp>
 
+#include <algorithm>
+#include <iterator>
+
 #include <nlohmann/json.hpp>
 
 #include "model/facts/page_history.hpp"
@@ -16,6 +19,9 @@ namespace planner {
 namespace {
 
 using nlohmann::json;
+
+// The keys an entry may have.
+constexpr std::string_view kEntryKeys[] = {"feature", "applies_from", "release", "replaced_by", "verified", "source"};
 
 std::string text_of(const json& entry, const char* key, const std::string& at, bool required) {
     if (!entry.contains(key)) {
@@ -52,8 +58,7 @@ std::vector<RemovedFeature> parse_removed_features(std::string_view text, const 
         std::string at = where + ": removed[" + std::to_string(i) + "]";
         if (!entry.is_object()) throw InputError(at + " must be an object");
         for (const auto& [key, value] : entry.items())
-            if (key != "feature" && key != "applies_from" && key != "release" && key != "replaced_by" &&
-                key != "verified" && key != "source")
+            if (std::find(std::begin(kEntryKeys), std::end(kEntryKeys), key) == std::end(kEntryKeys))
                 throw InputError(at + ": unknown key \"" + key + "\"");
         RemovedFeature removal;
         removal.feature = text_of(entry, "feature", at, true);
@@ -109,6 +114,12 @@ std::string removal_text(const RemovedFeature& removal) {
                                    : " in " + removal.release + " (page states from " + removal.applies_from + " on)";
     if (!removal.replaced_by.empty()) out += "; instead: " + removal.replaced_by;
     return out;
+}
+
+bool removals_apply(const Matrix& matrix) {
+    for (const RemovedFeature& removal : removed_features())
+        if (matrix.has_feature(removal.feature) && removal_for(matrix, removal.feature)) return true;
+    return false;
 }
 
 std::optional<RuleFile> removal_rules(const Matrix& matrix) {

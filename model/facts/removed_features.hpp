@@ -36,8 +36,11 @@ const std::vector<RemovedFeature>& removed_features();
 std::string page_date(const Matrix& matrix);
 // The removal of `feature` that applies to the matrix's page state, or nullptr.
 const RemovedFeature* removal_for(const Matrix& matrix, std::string_view feature);
-// "multi-step: vLLM removed it (applies to page states from 2025-09-08; ...)".
+// "vLLM removed prompt-adapter in v0.10.0 (page states from 2025-07-23 on)".
 std::string removal_text(const RemovedFeature& removal);
+// Some removal applies to a feature the matrix still has a row for: the
+// cheap test of removal_rules(matrix).has_value().
+bool removals_apply(const Matrix& matrix);
 // Error rules forbidding each removed feature the matrix still has a row for;
 // nullopt when none applies.
 std::optional<RuleFile> removal_rules(const Matrix& matrix);

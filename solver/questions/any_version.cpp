@@ -353,7 +353,7 @@ AnyVersionResult run_any_version(z3::context& context, Engine& engine, const std
         throw UsageError(std::string(to_string(command)) + " is not answered across versions");
     // A version on which vLLM removed a feature carries that as a rule.
     const bool removals = std::any_of(versions.begin(), versions.end(),
-                                      [](const Matrix& matrix) { return removal_rules(matrix).has_value(); });
+                                      [](const Matrix& matrix) { return removals_apply(matrix); });
     if (!request.rules.empty() || !request.set.empty() || removals)
         return any_version_with_rules(engine, versions, request, command);
     std::vector<Problem> problems;
